@@ -1,0 +1,76 @@
+// @ts-check
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinks, normalizeBase } from './src/integrations/base-links.ts';
+import { contentLang, locales } from './src/integrations/content-layout.ts';
+import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
+
+/** Set at build time: `/` by default, `BASE_PATH=/course/ npm run build` for a sub-folder. */
+const base = normalizeBase(process.env['BASE_PATH']);
+const root = fileURLToPath(new URL('./', import.meta.url));
+
+/**
+ * Lessons in the order of their `NN-` prefix, read from the default locale's folder.
+ * Starlight's `autogenerate` cannot be used: it matches directories by file path under
+ * `src/content/docs/`, and our lessons live in `content/lessons/<locale>/`.
+ */
+function lessonSlugs() {
+	let files;
+	try {
+		files = readdirSync(new URL('./content/lessons/en/', import.meta.url));
+	} catch {
+		return [];
+	}
+	return files
+		.filter((file) => /^\d\d-[^_].*\.mdx?$/.test(file))
+		.sort()
+		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}`);
+}
+
+const lessons = lessonSlugs();
+const markdownProcessor = satteri({ hastPlugins: [baseLinks(base)] });
+
+export default defineConfig({
+	base,
+	// Directory URLs end in `/` everywhere, so links match what a static host serves.
+	trailingSlash: 'always',
+	markdown: { processor: markdownProcessor },
+	integrations: [
+		starlight({
+			title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
+			defaultLocale: 'en',
+			locales,
+			// One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
+			disable404Route: true,
+			// Our pages live outside src/content/docs/; Starlight's Markdown transforms
+			// (asides, heading anchor links) only run on the directories listed here.
+			markdown: { processedDirs: ['./content'] },
+			// Code block UI strings (copy button) in the page's language, found from its path.
+			expressiveCode: {
+				getBlockLocale: ({ file }) => contentLang(file.path, root) ?? 'en',
+			},
+			sidebar: [
+				{
+					label: 'Start',
+					translations: { 'zh-CN': '开始' },
+					items: [{ slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } }],
+				},
+				...(lessons.length > 0
+					? [
+							{
+								label: 'Lessons',
+								translations: { 'zh-CN': '课程' },
+								items: lessons.map((slug) => ({ slug })),
+							},
+						]
+					: []),
+			],
+		}),
+		mdx(),
+		starlightContentLocale(markdownProcessor),
+	],
+});

@@ -1,0 +1,200 @@
+/**
+ * The simulator: runs a scenario's steps against hosts and a network on a simulated
+ * clock and records the trace. Same scenario, same profile → same trace.
+ */
+import { Host, type World } from './host.ts';
+import { Network } from './network.ts';
+import { hash32, prng } from './prng.ts';
+import { tuned, type Profile } from './profiles.ts';
+import { Agenda, type Agendum } from './queue.ts';
+import type { Micros, Scenario, Step } from './scenario.ts';
+import { flagsOf, type Segment } from './segment.ts';
+import type { Clock, Peer, Sock } from './socket.ts';
+import { runHostStep, runNetworkStep } from './steps.ts';
+import type { ProfileName, Reason, Trace, TraceEvent, TraceSegment } from './trace.ts';
+
+/** A scenario that cannot run as written (an ambiguous socket, a host that is down). */
+export class ScenarioRunError extends Error {
+  readonly line: number | null;
+  constructor(step: Step, message: string) {
+    super(message);
+    this.name = 'ScenarioRunError';
+    this.line = step.line ?? null;
+  }
+}
+
+export interface SimulateOptions {
+  /** Overrides the scenario's own profile. */
+  profile?: ProfileName;
+}
+
+interface Arrival extends Agendum {
+  cls: 0;
+  seg: Segment;
+  from: string;
+  to: Host;
+  index: number;
+}
+interface Timer extends Agendum {
+  cls: 1;
+  id: number;
+  fire: () => void;
+  sock: Sock;
+  hostRef: Host;
+  boots: number;
+}
+
+/** A step may not spin forever: past this many agenda items it is a model bug, not a scenario. */
+const STEP_LIMIT = 200_000;
+
+export class Simulation implements World {
+  now: Micros = 0;
+  readonly profile: Profile;
+  readonly hosts = new Map<string, Host>();
+  readonly net: Network;
+  readonly trace: Trace;
+  private agenda = new Agenda<Arrival | Timer>();
+  private order = 0;
+  private inFlight = 0;
+  private socketIds = 0;
+  private cancelled = new Set<number>();
+  private random: () => number;
+  private seed: number;
+  private step = 0;
+
+  constructor(scenario: Scenario, options: SimulateOptions = {}) {
+    const profileName = options.profile ?? scenario.profile;
+    this.profile = tuned(profileName, scenario.tune);
+    this.seed = scenario.seed ?? hash32(scenario.id);
+    this.random = prng(this.seed);
+    this.net = new Network(scenario.hosts);
+    scenario.hosts.forEach((name, i) => this.hosts.set(name, new Host(name, i, this)));
+    this.trace = { scenario: scenario.id, profile: profileName, hosts: [...scenario.hosts], segments: [], events: [], steps: [], isn: {} };
+  }
+
+  // ── World, for the hosts ───────────────────────────────────────────────────────
+
+  nextSocketId(): number {
+    return ++this.socketIds;
+  }
+
+  clockFor(host: Host, sock: Sock): Clock {
+    return {
+      setTimeout: (fire: () => void, delay: number) => {
+        const id = ++this.order;
+        if (Number.isFinite(delay)) {
+          this.agenda.push({ t: this.now + delay, cls: 1, host: host.index, order: id, id, fire, sock, hostRef: host, boots: host.boots });
+        }
+        return id;
+      },
+      clearTimeout: (id: unknown) => {
+        this.cancelled.add(id as number);
+      },
+    };
+  }
+
+  record(event: DistributiveOmit<TraceEvent, 't' | 'step'>): void {
+    this.trace.events.push({ ...event, t: this.now / 1e6, step: this.step } as TraceEvent);
+  }
+
+  isn(host: Host, localPort: number, remote: Peer): number {
+    const secret = hash32(`${this.seed}|${host.name}|${host.boots}|${localPort}|${remote.host}|${remote.port}`);
+    // Linux secure_tcp_seq(): a keyed hash plus a clock ticking every 64 ns.
+    const iss = (secret + Math.floor((this.now * 1000) / 64)) >>> 0;
+    this.trace.isn[`${host.name}:${localPort}>${remote.host}:${remote.port}`] = iss;
+    return iss;
+  }
+
+  randomWord(): number {
+    return Math.floor(this.random() * 2 ** 32) >>> 0;
+  }
+
+  ephemeralPort(host: Host): number {
+    for (;;) {
+      // Linux ip_local_port_range: 32768-60999.
+      const port = 32768 + Math.floor(this.random() * (60999 - 32768 + 1));
+      if (!host.sockets.some((s) => s.localPort === port)) return port;
+    }
+  }
+
+  transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void {
+    const index = this.trace.segments.length;
+    const dest = this.hosts.get(to);
+    if (!dest) return;
+    const delay = this.net.delay;
+    const lost = this.net.lose(from.name, to, seg);
+    const entry: TraceSegment = {
+      i: index, t: this.now / 1e6, arrival: (this.now + delay) / 1e6, from: from.name, to, sport: seg.sport, dport: seg.dport,
+      flags: flagsOf(seg), seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, delivered: lost === null, reason, step: this.step,
+    };
+    if (retransmission) entry.retransmission = true;
+    this.trace.segments.push(entry);
+    this.inFlight += 1;
+    this.agenda.push({ t: this.now + delay, cls: 0, host: dest.index, order: ++this.order, seg, from: from.name, to: dest, index, lost } as Arrival & { lost: typeof lost });
+  }
+
+  // ── Running ────────────────────────────────────────────────────────────────────
+
+  host(name: string): Host {
+    const h = this.hosts.get(name);
+    if (!h) throw new Error(`no host ${name}`);
+    return h;
+  }
+
+  run(steps: readonly Step[]): Trace {
+    steps.forEach((step, i) => this.runStep(step, i + 1));
+    return this.trace;
+  }
+
+  private runStep(step: Step, index: number): void {
+    this.step = index;
+    const mark = { index, t: this.now / 1e6, text: step.text, firstSegment: this.trace.segments.length, firstEvent: this.trace.events.length };
+    this.trace.steps.push(step.label === undefined ? mark : { ...mark, label: step.label });
+    if (step.kind === 'wait') return this.settle(this.now + step.duration);
+    if (step.kind === 'network') runNetworkStep(this, step, step.action);
+    else runHostStep(this, step, this.host(step.host), step.action);
+    this.settle(this.now);
+  }
+
+  /** Run the agenda up to `until`, and on while any segment is still in flight. */
+  settle(until: Micros): void {
+    let budget = STEP_LIMIT;
+    for (;;) {
+      const next = this.agenda.peek();
+      if (!next || (next.t > until && this.inFlight === 0)) break;
+      this.agenda.pop();
+      if (--budget === 0) throw new Error(`simulation did not settle by t=${next.t / 1e6}s`);
+      this.now = Math.max(this.now, next.t);
+      if (next.cls === 0) this.arrive(next as Arrival & { lost: ReturnType<Network['lose']> });
+      else this.fire(next);
+    }
+    this.now = Math.max(this.now, until);
+  }
+
+  private arrive(a: Arrival & { lost: ReturnType<Network['lose']> }): void {
+    this.inFlight -= 1;
+    const dest = a.to;
+    dest.setArrival(a.index);
+    const entry = this.trace.segments[a.index]!;
+    if (a.lost !== null) return dest.dropped(a.lost);
+    if (!dest.up) {
+      entry.delivered = false;
+      return dest.dropped('host-down');
+    }
+    dest.receive(a.seg, a.from, this.now);
+  }
+
+  private fire(timer: Timer): void {
+    if (this.cancelled.delete(timer.id)) return;
+    const host = timer.hostRef;
+    if (!host.up || host.boots !== timer.boots || timer.sock.actor.getSnapshot().status !== 'active') return;
+    host.run(timer.sock, timer.fire);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Run a scenario through the model. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): Trace {
+  return new Simulation(scenario, options).run(scenario.steps);
+}
