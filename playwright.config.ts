@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { normalizeBase } from './src/integrations/base-links.ts';
 
 /** The Debian/Ubuntu Chromium where there is one; Playwright's own browser elsewhere. */
 function chromiumPath(): string | undefined {
@@ -11,6 +12,8 @@ function chromiumPath(): string | undefined {
 const executablePath = chromiumPath();
 const isRoot = process.getuid?.() === 0;
 const port = 4329;
+/** The base path dist/ was built for: run with the same BASE_PATH as `npm run build`. */
+const base = normalizeBase(process.env['BASE_PATH']);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -47,7 +50,7 @@ export default defineConfig({
 	webServer: {
 		// Serves the built dist/ (run `npm run build` first), under BASE_PATH if it was set.
 		command: `npm run preview -- --port ${port} --host 127.0.0.1`,
-		url: `http://127.0.0.1:${port}${process.env['BASE_PATH'] ?? '/'}`,
+		url: `http://127.0.0.1:${port}${base}`,
 		reuseExistingServer: !process.env['CI'],
 		timeout: 60_000,
 	},

@@ -142,7 +142,7 @@ export class Host {
   // ── Segments arriving ─────────────────────────────────────────────────────────
 
   /** Find the socket for a segment: the connection first, then a listener (RFC 9293 §3.10.7). */
-  private demux(dport: number, from: string, sport: number): Sock | undefined {
+  lookup(dport: number, from: string, sport: number): Sock | undefined {
     for (const s of this.sockets) {
       if (s.localPort === dport && s.remote && s.remote.host === from && s.remote.port === sport && CONNECTED_STATES.has(s.state)) return s;
     }
@@ -163,7 +163,7 @@ export class Host {
   }
 
   private demuxAndDeliver(seg: Segment, from: string, at: Micros): void {
-    const sock = this.demux(seg.dport, from, seg.sport);
+    const sock = this.lookup(seg.dport, from, seg.sport);
     const isBareSyn = seg.ctl === 'syn' && seg.ack === null;
     if (!sock) {
       // R1 (and R3: never a reset for a reset).

@@ -33,6 +33,10 @@ export class Network {
     for (const key of this.pairs(between)) this.cut.delete(key);
   }
 
+  isCut(a: string, b: string): boolean {
+    return this.cut.has(pairKey(a, b));
+  }
+
   dropNext(rule: DropRule): void {
     this.rules.push(rule);
   }

@@ -13,15 +13,7 @@ import type { Clock, Peer, Sock } from './socket.ts';
 import { runHostStep, runNetworkStep } from './steps.ts';
 import type { ProfileName, Reason, Trace, TraceEvent, TraceSegment } from './trace.ts';
 
-/** A scenario that cannot run as written (an ambiguous socket, a host that is down). */
-export class ScenarioRunError extends Error {
-  readonly line: number | null;
-  constructor(step: Step, message: string) {
-    super(message);
-    this.name = 'ScenarioRunError';
-    this.line = step.line ?? null;
-  }
-}
+export { ScenarioRunError } from './errors.ts';
 
 export interface SimulateOptions {
   /** Overrides the scenario's own profile. */

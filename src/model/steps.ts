@@ -7,7 +7,12 @@ import type { Host } from './host.ts';
 import type { HostVerb, NetworkVerb, Step } from './scenario.ts';
 import type { Control, Segment } from './segment.ts';
 import { seqAdd } from './seq.ts';
-import { ScenarioRunError, type Simulation } from './simulator.ts';
+import { ScenarioRunError } from './errors.ts';
+import type { Network } from './network.ts';
+import type { Profile } from './profiles.ts';
+import type { Micros } from './scenario.ts';
+import type { Peer } from './socket.ts';
+import type { Reason, TraceEvent } from './trace.ts';
 import { tcbOf, type Sock } from './socket.ts';
 import { rcvWnd } from './tcb.ts';
 import type { CallName, CallResult } from './trace.ts';
@@ -18,6 +23,21 @@ const AFTER_RELEASE: Record<string, CallResult> = {
 };
 
 type HostStep = Extract<Step, { kind: 'host' }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What the verbs need from the running simulation (simulator.ts's Simulation). */
+interface Simulation {
+  readonly now: Micros;
+  readonly profile: Profile;
+  readonly net: Network;
+  host(name: string): Host;
+  record(event: DistributiveOmit<TraceEvent, 't' | 'step'>): void;
+  settle(until: Micros): void;
+  isn(host: Host, localPort: number, remote: Peer): number;
+  ephemeralPort(host: Host): number;
+  randomWord(): number;
+  transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void;
+}
 
 export function runHostStep(sim: Simulation, step: HostStep, host: Host, action: HostVerb): void {
   const at = sim.now;

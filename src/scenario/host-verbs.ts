@@ -3,7 +3,7 @@ import type { HostVerb, ShutdownHow } from '../model/scenario.ts';
 import { didYouMean, listWords } from './suggest.ts';
 import {
   Cursor, GrammarError, fail, readClauses, readDurationWord, readHost, readInt, readPort, readSocketName,
-  type GrammarContext,
+  type GrammarContext, type GrammarResult,
 } from './tokens.ts';
 
 /** Largest `send`/`recv` byte count: plenty for a lesson, small enough to simulate segment by segment. */
@@ -115,8 +115,6 @@ function bare(verb: 'close' | 'abort' | 'exit' | 'crash' | 'reboot' | 'power-off
     return { verb };
   };
 }
-
-export type GrammarResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Parses the text of a `HOST: …` step into a HostVerb. */
 export function parseHostVerb(text: string, context: GrammarContext): GrammarResult<HostVerb> {

@@ -1,10 +1,9 @@
 /** The `network: …` steps of Contract 1: partition, heal, drop next, delay, inject. */
 import type { InjectSeq, NetworkVerb } from '../model/scenario.ts';
-import type { GrammarResult } from './host-verbs.ts';
 import { didYouMean, listWords } from './suggest.ts';
 import {
   Cursor, GrammarError, fail, readClauses, readDirection, readDurationWord, readFlags, readHost, readInt, readPort,
-  type GrammarContext,
+  type GrammarContext, type GrammarResult,
 } from './tokens.ts';
 
 export const NETWORK_VERB_USAGE = {
@@ -46,7 +45,7 @@ const READERS: Record<NetworkVerbName, Reader> = {
     const colon = target.indexOf(':');
     const direction = readDirection(colon < 0 ? target : target.slice(0, colon), context, usage);
     const verb: Extract<NetworkVerb, { verb: 'inject' }> = {
-      verb: 'inject', ...direction, flags: readFlags(cursor.need('FLAGS, e.g. RST', usage)), seq: 'exact',
+      verb: 'inject', ...direction, flags: readFlags(cursor.need('FLAGS such as RST', usage)), seq: 'exact',
     };
     if (colon >= 0) verb.port = readPort(target.slice(colon + 1));
     readClauses(cursor, {

@@ -2,12 +2,11 @@
  * parseScenario: YAML text to a typed Scenario (Contract 1), or errors that
  * each name the file and the 1-based line. Pure: no I/O, never throws on bad input.
  */
-import { z } from 'zod';
 import type { LocalizedText, Scenario, Tune } from '../model/scenario.ts';
 import { parseDuration } from './duration.ts';
 import { ScenarioDocSchema, StepSchema, type ScenarioDoc, type StepDoc, type TuneDoc } from './schema.ts';
 import { readSteps, type StepEntry } from './steps.ts';
-import { didYouMean, listWords } from './suggest.ts';
+import { describeIssue, describeValue, GENERIC_ISSUE } from './issues.ts';
 import { readYamlTree, type YamlTree } from './yaml-tree.ts';
 
 export { parseDuration } from './duration.ts';
@@ -40,7 +39,7 @@ export function parseScenario(text: string, file: string): ParseResult {
     ok: false,
     errors: [...problems]
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .map((p) => ({ file, line: p.line, message: p.message })),
+      .map((p) => ({ file, line: p.line, message: printable(p.message) })),
   });
   if (text.length > MAX_SCENARIO_BYTES || byteLength(text) > MAX_SCENARIO_BYTES) {
     return fail([{ line: null, message: `file is too large: a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB` }]);
@@ -58,7 +57,7 @@ export function parseScenario(text: string, file: string): ParseResult {
     }]);
   }
   const raw = tree.value as Record<string, unknown>;
-  const parsed = ScenarioDocSchema.safeParse(raw, { reportInput: true, error: () => GENERIC });
+  const parsed = ScenarioDocSchema.safeParse(raw, { reportInput: true, error: () => GENERIC_ISSUE });
   if (parsed.success) {
     const { steps, problems } = stepProblems(parsed.data.steps, parsed.data.hosts, raw, tree);
     return problems.length > 0 ? fail(problems) : { ok: true, scenario: toScenario(parsed.data, steps) };
@@ -72,8 +71,6 @@ export function parseScenario(text: string, file: string): ParseResult {
   }
   return fail(problems);
 }
-
-const GENERIC = '\u0000generic';
 
 /** Reads the steps given (undefined: a step that failed the schema, skipped), with lines. */
 function stepProblems(docs: readonly (StepDoc | undefined)[], hosts: string[], raw: Record<string, unknown>, tree: YamlTree) {
@@ -119,106 +116,6 @@ function toTune(doc: TuneDoc): Tune {
   return tune;
 }
 
-/** One Zod issue as located messages, each led by the field it is about ("tune.rto: …"). */
-function describeIssue(issue: z.core.$ZodIssue, tree: YamlTree): { line: number | null; message: string }[] {
-  const path = issue.path;
-  const field = fieldName(path);
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(path);
-    const where = path.length === 0 ? 'the scenario' : `'${field}'`;
-    return issue.keys.map((key) => ({
-      line: tree.lineAt([...path, key]),
-      message: `unknown key '${key}' in ${where}${didYouMean(key, known) || ` — expected ${listWords(known)}`}`,
-    }));
-  }
-  const line = tree.lineAt(path);
-  const input = issue.input;
-  const lead = field === '' ? '' : `${field}: `;
-  if (issue.message !== GENERIC) {
-    // Messages written in the schema quote the value; an index adds nothing to them.
-    return [{ line, message: typeof path[path.length - 1] === 'number' ? issue.message : lead + issue.message }];
-  }
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (input !== undefined) {
-        return [{ line, message: `${lead}expected ${expectedText(issue.expected)}, found ${describeValue(input)}` }];
-      }
-      const parent = fieldName(path.slice(0, -1));
-      return [{ line, message: `${parent === '' ? '' : `${parent}: `}missing required key '${String(path[path.length - 1])}'` }];
-    }
-    case 'invalid_value': {
-      const values = issue.values.map(String);
-      const hint = typeof input === 'string' ? didYouMean(input, values) : '';
-      return [{ line, message: `unknown ${field} ${describeValue(input)}${hint || ` — expected ${listWords(values)}`}` }];
-    }
-    case 'too_small':
-    case 'too_big':
-      if (issue.origin === 'string') return [{ line, message: `${lead}must not be empty` }];
-      return [{
-        line,
-        message: `${lead}must be ${issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`}, found ${describeValue(input)}`,
-      }];
-    default:
-      return [{ line, message: `${lead}not valid` }];
-  }
-}
-
-function expectedText(expected: string): string {
-  switch (expected) {
-    case 'int': return 'a whole number';
-    case 'object': return 'a mapping';
-    case 'array': return 'a list';
-    case 'boolean': return 'true or false';
-    case 'string': return 'text';
-    default: return `a ${expected}`;
-  }
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value}'`;
-  return String(value);
-}
-
-/** `tune.keepalive.idle`, `hosts[2]`; inside a step only the key (`wait`), or `step 3` for the step itself. */
-function fieldName(path: readonly PropertyKey[]): string {
-  if (path[0] === 'steps' && typeof path[1] === 'number') {
-    return path.length === 2 ? `step ${path[1] + 1}` : path.slice(2).map(String).join('.');
-  }
-  return path
-    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`))
-    .join('');
-}
-
-/** The keys allowed in the mapping at `path`, for "did you mean". */
-function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.core.$ZodType = ScenarioDocSchema;
-  for (const segment of path) {
-    schema = unwrap(schema);
-    if (schema instanceof z.ZodObject) {
-      const next = (schema.shape as Record<string, z.core.$ZodType>)[String(segment)];
-      if (next === undefined) return [];
-      schema = next;
-    } else if (schema instanceof z.ZodArray) {
-      schema = schema.element as z.core.$ZodType;
-    } else {
-      return [];
-    }
-  }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
-    current = current.unwrap() as z.core.$ZodType;
-  }
-  return current;
-}
-
 /** UTF-8 length without allocating: a surrogate pair is two units of two bytes each. */
 function byteLength(text: string): number {
   let bytes = 0;
@@ -227,4 +124,10 @@ function byteLength(text: string): number {
     bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
   }
   return bytes;
+}
+
+/** Messages quote the author's text: keep them one line, readable and short. */
+function printable(message: string): string {
+  const clean = message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
 }

@@ -4,7 +4,7 @@ import { parseDuration } from './duration.ts';
 import { HOST_EVENTS, parseHostVerb, type HostVerbName } from './host-verbs.ts';
 import { parseNetworkVerb } from './network-verbs.ts';
 import { RESERVED_KEYS, STEP_KEY_PATTERN, type StepDoc } from './schema.ts';
-import { didYouMean, listWords } from './suggest.ts';
+import { closest, listWords } from './suggest.ts';
 
 const STEP_KEY_RE = new RegExp(STEP_KEY_PATTERN);
 
@@ -54,6 +54,11 @@ function readStep({ index, doc, keys: written }: StepEntry, hosts: readonly stri
   { step: Step } | { problem: StepProblem } {
   const path = ['steps', index];
   const keys = written.filter((k) => k !== 'label');
+  // A misspelt key ("lable", "netwrok", "sever") explains more than "two actions" would.
+  const unknown = keys.find((k) => k !== 'network' && k !== 'wait' && !hosts.includes(STEP_KEY_RE.exec(k)?.[1] ?? ''));
+  if (unknown !== undefined && keys.length > 1) {
+    return { problem: { path: [...path, unknown], message: unknownKey(unknown, hosts) } };
+  }
   const [key, extra] = keys;
   if (key === undefined) {
     return { problem: { path, message: "this step has no action — expected 'HOST: VERB', 'network: …' or 'wait: DURATION'" } };
@@ -79,11 +84,7 @@ function readStep({ index, doc, keys: written }: StepEntry, hosts: readonly stri
   const match = STEP_KEY_RE.exec(key);
   const host = match?.[1];
   const socket = match?.[3];
-  if (host === undefined) return problem(`'${key}' is not a step key — expected HOST, HOST.SOCKET, network, wait or label`);
-  if (!hosts.includes(host)) {
-    const hint = didYouMean(host, [...hosts, ...RESERVED_KEYS]);
-    return problem(`unknown host '${host}'${hint === '' ? ` — the hosts are ${listWords(hosts, 'and')}` : hint}`);
-  }
+  if (host === undefined || !hosts.includes(host)) return problem(unknownKey(key, hosts));
   const result = parseHostVerb(value, { hosts, self: host });
   if (!result.ok) return problem(result.message);
   const verb = result.value.verb;
@@ -91,4 +92,13 @@ function readStep({ index, doc, keys: written }: StepEntry, hosts: readonly stri
     return problem(`'${verb}' acts on the whole host — write '${host}: ${verb}', without '.${socket}'`);
   }
   return { step: { kind: 'host', host, ...(socket === undefined ? {} : { socket }), action: result.value, ...base } };
+}
+
+function unknownKey(key: string, hosts: readonly string[]): string {
+  const host = STEP_KEY_RE.exec(key)?.[1];
+  if (host === undefined) return `'${key}' is not a step key — expected HOST, HOST.SOCKET, network, wait or label`;
+  const near = closest(host, [...hosts, ...RESERVED_KEYS]);
+  if (near === undefined) return `unknown host '${host}' — the hosts are ${listWords(hosts, 'and')}`;
+  const isReserved = (RESERVED_KEYS as readonly string[]).includes(near);
+  return `unknown ${isReserved ? 'key' : 'host'} '${isReserved ? key : host}' — did you mean '${near}'?`;
 }

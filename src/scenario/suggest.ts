@@ -28,7 +28,7 @@ export function editDistance(a: string, b: string): number {
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   if (w.length > 40) return undefined;
-  const limit = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
+  const limit = w.length <= 1 ? 0 : w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {

@@ -10,6 +10,9 @@ export function fail(message: string): never {
   throw new GrammarError(message);
 }
 
+/** A step's words as a typed verb, or what is wrong with them. */
+export type GrammarResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
 /** What a step's words may refer to. */
 export interface GrammarContext {
   hosts: readonly string[];
@@ -24,10 +27,6 @@ export class Cursor {
 
   constructor(text: string) {
     this.words = text.trim().split(/\s+/).filter((w) => w !== '');
-  }
-
-  peek(): string | undefined {
-    return this.words[this.index];
   }
 
   next(): string | undefined {
@@ -86,9 +85,10 @@ export function readClauses(
 
 /** A whole number in [min, max]; `what` names it in messages ("port", "byte count"). */
 export function readInt(word: string, what: string, min: number, max: number): number {
-  if (!/^-?[0-9]+(\.[0-9]*)?$/.test(word)) fail(`${what} '${word}' is not a number`);
+  if (!/^-?[0-9]+$/.test(word)) {
+    fail(`${what} '${word}' is not ${/^-?[0-9]*\.[0-9]+$/.test(word) ? 'a whole number' : 'a number'}`);
+  }
   const value = Number(word);
-  if (!Number.isInteger(value)) fail(`${what} '${word}' is not a whole number`);
   if (value < 0 && min >= 0) fail(`${what} '${word}' must not be negative`);
   if (value < min || value > max) fail(`${what} ${word} is out of range (${min}–${max})`);
   return value;

@@ -43,7 +43,7 @@ export function readYamlTree(text: string): { ok: true; tree: YamlTree } | { ok:
     offset === undefined ? null : lineCounter.linePos(offset).line;
   const deepLine = tooDeepFlowLine(text);
   if (deepLine !== null) return { ok: false, problems: [{ line: deepLine, message: 'not valid YAML: nested too deeply' }] };
-  let doc;
+  let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (error) {
@@ -56,94 +56,101 @@ export function readYamlTree(text: string): { ok: true; tree: YamlTree } | { ok:
     const line = lineOf(first.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, first.pos[0]) ?? first.pos[0] : first.pos[0]);
     return { ok: false, problems: [{ line, message: `not valid YAML: ${message}` }] };
   }
+  const converter = new Converter();
+  let value: unknown;
+  try {
+    value = doc.contents === null ? null : converter.convert(doc.contents, 0).value;
+  } catch (error) {
+    if (!(error instanceof TreeError)) throw error;
+    return { ok: false, problems: [{ line: lineOf(error.node?.range?.[0]), message: error.message }] };
+  }
+  const nodeLine = (node: unknown): number | null => lineOf((node as Node | null)?.range?.[0]);
+  return { ok: true, tree: { value, lineAt: (path) => lineAt(doc.contents, path, converter.aliasTargets, nodeLine) } };
+}
 
-  const anchors = new Map<string, { node: Node; converted: Converted }>();
-  const aliasTargets = new Map<Alias, Node>();
-  let aliasUses = 0;
-  let aliasedNodes = 0;
+/** Builds plain data from yaml's nodes, counting what aliases expand to. */
+class Converter {
+  readonly aliasTargets = new Map<Alias, Node>();
+  private readonly anchors = new Map<string, { node: Node; converted: Converted }>();
+  private aliasUses = 0;
+  private aliasedNodes = 0;
 
-  const convert = (node: unknown, depth: number): Converted => {
+  convert(node: unknown, depth: number): Converted {
     if (depth > MAX_DEPTH) throw new TreeError(`nested more than ${MAX_DEPTH} levels deep`, node as Node);
+    if (isAlias(node)) return this.alias(node);
     let converted: Converted;
-    if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      if (target === undefined) throw new TreeError(`alias '*${node.source}' has no anchor before it`, node);
-      aliasUses++;
-      aliasedNodes += target.converted.size;
-      if (aliasUses > MAX_ALIASES || aliasedNodes > MAX_ALIASED_NODES) {
-        throw new TreeError(
-          `too many aliases: more than ${MAX_ALIASES} uses or ${MAX_ALIASED_NODES} aliased nodes (is this an alias bomb?)`,
-          node,
-        );
-      }
-      aliasTargets.set(node, target.node);
-      return target.converted;
-    } else if (isMap(node)) {
+    if (isMap(node)) {
       // No prototype, so a key named __proto__ is data like any other.
-      const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const object = Object.create(null) as Record<string, unknown>;
       let size = 1;
       for (const pair of node.items) {
         const key = pair.key;
         if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
           throw new TreeError('a key must be a plain name', (key ?? node) as Node);
         }
-        const child = convert(pair.value, depth + 1);
+        const child = this.convert(pair.value, depth + 1);
         object[String(key.value)] = child.value;
         size += child.size;
       }
       converted = { value: object, size };
     } else if (isSeq(node)) {
-      const array: unknown[] = [];
-      let size = 1;
-      for (const item of node.items) {
-        const child = convert(item, depth + 1);
-        array.push(child.value);
-        size += child.size;
-      }
-      converted = { value: array, size };
+      const children = node.items.map((item) => this.convert(item, depth + 1));
+      converted = { value: children.map((c) => c.value), size: children.reduce((n, c) => n + c.size, 1) };
     } else if (isScalar(node)) {
+      // Tags such as !!binary give objects; a scenario holds only text, numbers and booleans.
+      if (node.value !== null && typeof node.value === 'object') {
+        throw new TreeError(`unsupported value '${node.source ?? ''}' — write plain text`, node);
+      }
       converted = { value: node.value, size: 1 };
     } else {
       converted = { value: null, size: 1 };
     }
     const anchor = (node as Node).anchor;
-    if (typeof anchor === 'string' && anchor !== '') anchors.set(anchor, { node: node as Node, converted });
+    if (typeof anchor === 'string' && anchor !== '') this.anchors.set(anchor, { node: node as Node, converted });
     return converted;
-  };
-
-  let value: unknown;
-  try {
-    value = doc.contents === null ? null : convert(doc.contents, 0).value;
-  } catch (error) {
-    if (!(error instanceof TreeError)) throw error;
-    return { ok: false, problems: [{ line: lineOf(error.node?.range?.[0]), message: error.message }] };
   }
 
-  const lineAt = (path: readonly PropertyKey[]): number | null => {
-    let node: unknown = doc.contents;
-    let line = lineOf((node as Node | null)?.range?.[0]);
-    for (let i = 0; i < path.length; i++) {
-      if (isAlias(node)) node = aliasTargets.get(node);
-      const segment = path[i];
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-        if (pair === undefined) break;
-        // A mapping entry is reported at its key: that is where `tune:` or `title:` is written.
-        line = lineOf((pair.key as Node).range?.[0]) ?? line;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item: unknown = node.items[segment];
-        if (item === undefined) break;
-        line = lineOf((item as Node).range?.[0]) ?? line;
-        node = item;
-      } else {
-        break;
-      }
+  /** The anchored value itself (shared, not copied), once the alias budget allows it. */
+  private alias(node: Alias): Converted {
+    const target = this.anchors.get(node.source);
+    if (target === undefined) throw new TreeError(`alias '*${node.source}' has no anchor before it`, node);
+    this.aliasUses++;
+    this.aliasedNodes += target.converted.size;
+    if (this.aliasUses > MAX_ALIASES || this.aliasedNodes > MAX_ALIASED_NODES) {
+      const limits = `more than ${MAX_ALIASES} uses or ${MAX_ALIASED_NODES} aliased nodes`;
+      throw new TreeError(`too many aliases: ${limits} (is this an alias bomb?)`, node);
     }
-    return line;
-  };
+    this.aliasTargets.set(node, target.node);
+    return target.converted;
+  }
+}
 
-  return { ok: true, tree: { value, lineAt } };
+/** Follows `path` through the nodes; a mapping entry is reported at its key, where `tune:` or `title:` is written. */
+function lineAt(
+  root: unknown,
+  path: readonly PropertyKey[],
+  aliasTargets: ReadonlyMap<Alias, Node>,
+  nodeLine: (node: unknown) => number | null,
+): number | null {
+  let node = root;
+  let line = nodeLine(node);
+  for (const segment of path) {
+    if (isAlias(node)) node = aliasTargets.get(node);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair === undefined) break;
+      line = nodeLine(pair.key) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment];
+      if (item === undefined) break;
+      line = nodeLine(item) ?? line;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
 }
 
 /** yaml's messages sometimes end with a source excerpt; keep the first line. */

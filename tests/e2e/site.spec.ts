@@ -91,3 +91,12 @@ test('a missing page gets the bilingual 404 page', async ({ page, baseURL }) => 
 	problems.consoleErrors = problems.consoleErrors.filter((e) => !/status of 404/.test(e));
 	await expectCleanPage(page, problems, 'en');
 });
+
+test('search finds pages in the reader’s language', async ({ page }) => {
+	await page.goto(`${base}zh-cn/`);
+	await page.getByRole('button', { name: '搜索' }).click();
+	const dialog = page.getByRole('dialog', { name: '搜索' });
+	await dialog.getByRole('textbox', { name: '搜索' }).fill('套接字');
+	await expect(dialog.getByRole('link', { name: /TCP 重置实验室/ }).first()).toBeVisible();
+	await expect(dialog.getByRole('link', { name: /TCP Reset Lab/ })).toHaveCount(0);
+});

@@ -72,6 +72,18 @@ describe('errors name the line', () => {
     ]);
   });
 
+  it('prefers "did you mean" for a misspelt key over "two actions"', () => {
+    expect(errorsOf('id: x\nhosts: [a, b]\nsteps:\n  - wait: 1s\n    lable: start\n')).toEqual([
+      "bad.yaml:5: unknown key 'lable' — did you mean 'label'?",
+    ]);
+  });
+
+  it('rejects YAML tags that make values other than text, numbers and booleans', () => {
+    expect(errorsOf('id: x\nhosts: [a, b]\nsteps:\n  - a: !!binary aGVsbG8=\n')).toEqual([
+      "bad.yaml:4: unsupported value 'aGVsbG8=' — write plain text",
+    ]);
+  });
+
   it('says a step that is not a mapping should be one', () => {
     expect(errorsOf('id: x\nhosts: [a, b]\nsteps:\n  - a listen 80\n')).toEqual([
       "bad.yaml:4: step 1: expected a mapping, found 'a listen 80'",

@@ -1,0 +1,40 @@
+/** Layer rules (DESIGN.md "Architecture"): run by `npm run test:deps` inside `npm test`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'model-is-pure',
+      comment: 'src/model imports nothing of ours outside src/model, and no UI or Node API.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: {
+        pathNot: ['^src/model/', '^node_modules/xstate/'],
+      },
+    },
+    {
+      name: 'render-is-pure',
+      comment: 'src/render draws from the model only: no DOM framework, no Node API, no exercises.',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { pathNot: ['^src/render/', '^src/model/'] },
+    },
+    {
+      name: 'no-ui-below-components',
+      comment: 'Only components and pages may import Astro or UI code.',
+      severity: 'error',
+      from: { path: '^src/(model|render|scenario|exercises|cli)/' },
+      to: { path: ['^src/(components|pages|layouts)/', 'astro', '\\.astro$'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^|/)_' },
+  },
+};
