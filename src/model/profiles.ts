@@ -65,6 +65,11 @@ export interface Profile {
   synSentBadAckRetry: Micros | null;
   /** A reopened TIME-WAIT 4-tuple gets ISN = old SND.NXT + this (Linux tcp_timewait_state_process). */
   timeWaitIsnGap: number;
+  /**
+   * `tune:` keys that are Linux sysctls with nothing behind them in RFC 9293 (fin_timeout,
+   * abort_on_overflow): honoured by linux, ignored by rfc9293, which keeps its own rule.
+   */
+  sysctlTunes: boolean;
 }
 
 const LINUX_NEED_RESET: ReadonlySet<TcpState> = new Set([
@@ -101,6 +106,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     timeWaitSynReply: 'time-wait-ack',
     synSentBadAckRetry: ms(10),
     timeWaitIsnGap: 65537,
+    sysctlTunes: true,
   },
   rfc9293: {
     name: 'rfc9293',
@@ -129,6 +135,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     timeWaitSynReply: 'challenge-ack',
     synSentBadAckRetry: null,
     timeWaitIsnGap: 65537,
+    sysctlTunes: false,
   },
 };
 
@@ -143,14 +150,14 @@ export function tuned(name: ProfileName, tune: Tune | undefined): Profile {
     synackRetries: tune.synack_retries ?? base.synackRetries,
     retries2: tune.retries2 ?? base.retries2,
     orphanRetries: tune.orphan_retries ?? base.orphanRetries,
-    finTimeout: tune.fin_timeout ?? base.finTimeout,
+    finTimeout: base.sysctlTunes ? (tune.fin_timeout ?? base.finTimeout) : base.finTimeout,
     timeWait: tune.time_wait ?? base.timeWait,
     keepalive: {
       idle: tune.keepalive?.idle ?? base.keepalive.idle,
       interval: tune.keepalive?.interval ?? base.keepalive.interval,
       count: tune.keepalive?.count ?? base.keepalive.count,
     },
-    abortOnOverflow: tune.abort_on_overflow ?? base.abortOnOverflow,
+    abortOnOverflow: base.sysctlTunes ? (tune.abort_on_overflow ?? base.abortOnOverflow) : base.abortOnOverflow,
   };
 }
 

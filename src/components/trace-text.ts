@@ -1,0 +1,60 @@
+/** The words around a trace, in the page's language: captions, table rows, diagram labels. */
+import { CATALOGUE } from '../model/catalogue.ts';
+import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
+import { shownNumbers } from '../render/labels.ts';
+import { segmentLabel, type SequenceWords, type TraceItem } from '../render/sequence.ts';
+import { t, type Lang } from '../i18n/index.ts';
+
+export function eventLabel(event: TraceEvent): string {
+  switch (event.kind) {
+    case 'state':
+      return `${event.socket ?? ''} ${event.to}`.trim();
+    case 'call':
+      return `${event.call}() → ${event.result}${event.bytes !== undefined ? ` ${event.bytes}B` : ''}`;
+    case 'error':
+      return `⚠ ${event.errno}`;
+    case 'timer':
+      return `⏱ ${event.timer}`;
+    case 'drop':
+      return `✕ ${event.why}`;
+    case 'host':
+      return `${event.host}: ${event.what}`;
+  }
+}
+
+export function eventSentence(lang: Lang, event: TraceEvent): string {
+  const socket = event.socket ?? '';
+  switch (event.kind) {
+    case 'state':
+      return t(lang, 'trace.state', { host: event.host, socket, from: event.from, to: event.to });
+    case 'call':
+      return t(lang, 'trace.call', { host: event.host, socket, call: event.call, result: event.bytes !== undefined ? `${event.result} (${event.bytes} B)` : event.result });
+    case 'error':
+      return t(lang, 'trace.error', { host: event.host, socket, errno: event.errno });
+    case 'timer':
+      return t(lang, 'trace.timer', { host: event.host, socket, timer: event.timer });
+    case 'drop':
+      return t(lang, 'trace.drop', { host: event.host, why: event.why });
+    case 'host':
+      return t(lang, `trace.host.${event.what}`, { host: event.host });
+  }
+}
+
+export function numbers(trace: Trace, seg: TraceSegment): string {
+  const n = shownNumbers(trace, seg);
+  return `${n.seq} / ${n.ack ?? '–'} / ${seg.len}`;
+}
+
+export function segmentSentence(lang: Lang, seg: TraceSegment): string {
+  const head = t(lang, 'trace.sent', { from: seg.from, to: seg.to, flags: segmentLabel(seg) });
+  const extra = [seg.retransmission ? t(lang, 'trace.retransmission') : '', seg.delivered ? '' : t(lang, 'trace.lost')].filter(Boolean).join(', ');
+  return `${head}${extra ? ` (${extra})` : ''} — ${CATALOGUE[seg.reason][lang]}`;
+}
+
+export function itemSentence(lang: Lang, item: TraceItem): string {
+  return item.kind === 'segment' ? segmentSentence(lang, item.seg) : eventSentence(lang, item.event);
+}
+
+export function sequenceWords(lang: Lang, title: string, description: string): SequenceWords {
+  return { title, description, lost: t(lang, 'trace.lost'), eventLabel };
+}
