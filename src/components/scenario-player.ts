@@ -18,7 +18,10 @@ class ScenarioPlayer extends HTMLElement {
       if (button) this.act(button.getAttribute('data-action') ?? '');
     });
     this.querySelector('.scenario-diagram')?.addEventListener('keydown', (e) => this.key(e as KeyboardEvent));
+    // Hide the diagram without a fade the first time, then let transitions play.
+    this.classList.add('is-starting');
     this.show(-1);
+    requestAnimationFrame(() => requestAnimationFrame(() => this.classList.remove('is-starting')));
   }
 
   disconnectedCallback(): void {

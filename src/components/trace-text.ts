@@ -12,11 +12,11 @@ export function eventLabel(event: TraceEvent): string {
     case 'call':
       return `${event.call}() → ${event.result}${event.bytes !== undefined ? ` ${event.bytes}B` : ''}`;
     case 'error':
-      return `⚠ ${event.errno}`;
+      return `error ${event.errno}`;
     case 'timer':
-      return `⏱ ${event.timer}`;
+      return `timer: ${event.timer}`;
     case 'drop':
-      return `✕ ${event.why}`;
+      return `dropped: ${event.why}`;
     case 'host':
       return `${event.host}: ${event.what}`;
   }

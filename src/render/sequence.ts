@@ -40,8 +40,8 @@ export interface SequenceWords {
 const ROW = 26;
 const TOP = 58;
 const LEFT = 64;
-const WIDTH = 720;
-const SIDE = 150;
+const WIDTH = 820;
+const SIDE = 190;
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -136,7 +136,7 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
       const y2 = (rowY.get(seg.arrival) ?? 0) + dy;
       const [ex, ey] = seg.delivered ? [x2, y2] : [(x1 + x2) / 2, (y1 + y2) / 2];
       const marker = seg.delivered ? ` marker-end="url(#${id}-${kind === 'rst' ? 'rst' : kind === 'fin' ? 'fin' : 'head'})"` : '';
-      const label = `${segmentLabel(seg)}${seg.retransmission ? ' ↻' : ''}${seg.delivered ? '' : ` (${words.lost})`}`;
+      const label = `${segmentLabel(seg)}${seg.retransmission ? ' (re)' : ''}${seg.delivered ? '' : ` (${words.lost})`}`;
       const lx = (x1 + ex) / 2;
       const ly = (y1 + ey) / 2 - 5;
       const lost = seg.delivered ? '' : `<path d="M${ex - 6},${ey - 6} L${ex + 6},${ey + 6} M${ex - 6},${ey + 6} L${ex + 6},${ey - 6}" class="lost-mark"/>`;
