@@ -32,6 +32,19 @@ function lessonSlugs() {
 }
 
 const lessons = lessonSlugs();
+
+/**
+ * A top-level page (content/<name>/en.mdx) that exists, so the sidebar can link it.
+ * @param {string} name
+ */
+function hasPage(name) {
+	try {
+		readdirSync(new URL(`./content/${name}/`, import.meta.url));
+		return true;
+	} catch {
+		return false;
+	}
+}
 const markdownProcessor = satteri({ hastPlugins: [baseLinks(base)] });
 
 export default defineConfig({
@@ -57,7 +70,11 @@ export default defineConfig({
 				{
 					label: 'Start',
 					translations: { 'zh-CN': '开始' },
-					items: [{ slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } }],
+					items: [
+						{ slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } },
+						...(hasPage('playground') ? [{ slug: 'playground', label: 'Playground', translations: { 'zh-CN': '实验场' } }] : []),
+						...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
+					],
 				},
 				...(lessons.length > 0
 					? [

@@ -10,7 +10,7 @@ export const collections = {
 		loader: glob({
 			base: './content',
 			// Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
-			pattern: ['{home,lessons}/**/[^_]*.{md,mdx}'],
+			pattern: ['{home,about,playground,lessons}/**/[^_]*.{md,mdx}'],
 			generateId: ({ entry }) => contentPathToId(entry),
 		}),
 		schema: docsSchema(),

@@ -8,24 +8,17 @@ import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
 
 export type TraceItem = { kind: 'segment'; t: number; seg: TraceSegment } | { kind: 'event'; t: number; event: TraceEvent };
 
-/** Segments and events in one time line; at equal times a segment leaving comes first. */
+/**
+ * Segments and events in one time line: by time, then by scenario step (a step's work comes
+ * before the next step's at the same moment), then a segment leaving before the events it caused.
+ */
 export function traceItems(trace: Trace): TraceItem[] {
-  const items: TraceItem[] = [];
-  let s = 0;
-  let e = 0;
-  const { segments, events } = trace;
-  while (s < segments.length || e < events.length) {
-    const seg = segments[s];
-    const ev = events[e];
-    if (seg && (!ev || seg.t <= ev.t)) {
-      items.push({ kind: 'segment', t: seg.t, seg });
-      s++;
-    } else if (ev) {
-      items.push({ kind: 'event', t: ev.t, event: ev });
-      e++;
-    }
-  }
-  return items;
+  const items: (TraceItem & { step: number; order: number })[] = [
+    ...trace.segments.map((seg, i) => ({ kind: 'segment' as const, t: seg.t, seg, step: seg.step, order: i })),
+    ...trace.events.map((event, i) => ({ kind: 'event' as const, t: event.t, event, step: event.step, order: trace.segments.length + i })),
+  ];
+  items.sort((a, b) => a.t - b.t || a.step - b.step || (a.kind === b.kind ? 0 : a.kind === 'segment' ? -1 : 1) || a.order - b.order);
+  return items.map(({ step: _step, order: _order, ...item }) => item as TraceItem);
 }
 
 /** Words the diagram needs, in the page's language. */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../src/model/index.ts';
+import type { Scenario, Step } from '../../../src/model/scenario.ts';
+import { segmentKind, sequenceSvg, traceItems, type SequenceWords } from '../../../src/render/sequence.ts';
+
+const words: SequenceWords = { title: 'T', description: 'D', lost: 'lost', eventLabel: (e) => `${e.kind}` };
+
+type StepInput = Step extends infer S ? (S extends unknown ? Omit<S, 'text'> : never) : never;
+
+function run(steps: StepInput[]) {
+  const scenario: Scenario = { id: 'render', profile: 'linux', hosts: ['client', 'server'], steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step) };
+  return simulate(scenario);
+}
+
+const refused = run([{ kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } }]);
+const lossy = run([
+  { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
+  { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
+  { kind: 'host', host: 'server', action: { verb: 'accept' } },
+  { kind: 'network', action: { verb: 'partition' } },
+  { kind: 'host', host: 'client', action: { verb: 'send', bytes: 10 } },
+  { kind: 'host', host: 'server', action: { verb: 'close' } },
+]);
+
+describe('traceItems', () => {
+  it('merges segments and events in time order, a segment first at equal times', () => {
+    const items = traceItems(lossy);
+    expect(items.length).toBe(lossy.segments.length + lossy.events.length);
+    for (let i = 1; i < items.length; i++) expect(items[i]!.t).toBeGreaterThanOrEqual(items[i - 1]!.t);
+    const first = items[0];
+    expect(first?.kind).toBe('event');
+  });
+});
+
+describe('sequenceSvg', () => {
+  const { svg, frames } = sequenceSvg(refused, words, 'x');
+
+  it('gives every drawn item a frame number, one per trace item', () => {
+    expect(frames).toBe(refused.segments.length + refused.events.length);
+    const numbers = [...svg.matchAll(/data-frame="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([...Array(frames).keys()]);
+  });
+
+  it('draws one lifeline per host and names it', () => {
+    expect(svg.match(/class="lifeline"/g)?.length).toBe(2);
+    expect(svg).toContain('>client</text>');
+    expect(svg).toContain('>server</text>');
+  });
+
+  it('tells RST apart from other segments by class, marker and label, not colour alone', () => {
+    expect(svg).toMatch(/class="item seg seg-rst"[^>]*>.*?marker-end="url\(#x-rst\)".*?RST\+ACK/);
+    expect(svg).toMatch(/class="item seg seg-syn"/);
+  });
+
+  it('has a title and a description for assistive technology', () => {
+    expect(svg).toMatch(/role="img" aria-labelledby="x-title x-desc"/);
+    expect(svg).toContain('<title id="x-title">T</title>');
+  });
+
+  it('marks a lost segment with a cross and the word for lost, without an arrowhead', () => {
+    const drawn = sequenceSvg(lossy, words, 'y').svg;
+    const lost = drawn.match(/<g class="item seg seg-(\w+) seg-lost"[^>]*>(.*?)<\/g>/);
+    expect(lost).not.toBeNull();
+    expect(lost?.[2]).toContain('class="lost-mark"');
+    expect(lost?.[2]).toContain('(lost)');
+    expect(lost?.[2]).not.toContain('marker-end');
+  });
+
+  it('draws FIN with its own arrowhead', () => {
+    const drawn = sequenceSvg(lossy, words, 'z').svg;
+    const fin = lossy.segments.find((s) => s.flags.includes('FIN'));
+    expect(fin && segmentKind(fin)).toBe('fin');
+    expect(drawn).toMatch(/seg-fin/);
+  });
+
+  it('escapes text', () => {
+    const drawn = sequenceSvg(refused, { ...words, title: '<b>&' }, 'e').svg;
+    expect(drawn).toContain('&lt;b&gt;&amp;');
+  });
+});
