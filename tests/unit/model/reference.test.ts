@@ -991,6 +991,23 @@ scenario('rst-in-fin-wait-2', (trace) => {
   }
 });
 
+scenario('listener-closed', (trace) => {
+  for (const p of PROFILE_NAMES) {
+    it(`${p}: the handshake completes without accept() (R14), then closing the listener resets the waiting connection (Linux inet_csk_listen_stop → tcp_disconnect)`, () => {
+      const t = trace(p);
+      expect(wire(t, { during: 'connect' })).toBe('c:S s:S. c:.');
+      expect(wire(t, { during: 'listener-closed' })).toBe('s:R' + (p === 'linux' ? '.' : ''));
+      const rst = one(t, { from: 'server', rst: true });
+      expect(rst.reason).toBe('listener-closed');
+    });
+
+    it(`${p}: the client, whose connect() had succeeded, gets ECONNRESET (R9)`, () => {
+      const t = trace(p);
+      expect(appSees(t, 'client', { since: 'listener-closed' })).toEqual(['error:ECONNRESET', 'recv:ECONNRESET']);
+    });
+  }
+});
+
 scenario('never-rst-a-rst', (trace) => {
   for (const p of PROFILE_NAMES) {
     it(`${p}: a RST to a port with no socket gets no answer (R3)`, () => {
