@@ -478,28 +478,9 @@ export const endpointMachine = setup({
         CONNECT: { actions: 'alreadyConnected' },
       },
     },
-    CLOSING: {
-      entry: { type: 'enter', params: { state: 'CLOSING' } },
-      on: {
-        SEGMENT: [...synchronizedChecks(), { guard: 'finAcked', target: 'TIME-WAIT', actions: 'receive' }, { actions: 'receive' }],
-        RTO: retransmitOrGiveUp(),
-        CLOSE: [{ guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' }, { actions: 'orphan' }],
-        ABORT: { target: 'CLOSED', actions: 'abortReset' },
-        SHUTDOWN: { actions: 'shutdownRead' },
-        CONNECT: { actions: 'alreadyConnected' },
-      },
-    },
-    'LAST-ACK': {
-      entry: { type: 'enter', params: { state: 'LAST-ACK' } },
-      on: {
-        SEGMENT: [...synchronizedChecks(), { guard: 'finAcked', target: 'CLOSED', actions: 'receive' }, { actions: 'receive' }],
-        RTO: retransmitOrGiveUp(),
-        CLOSE: [{ guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' }, { actions: 'orphan' }],
-        ABORT: { target: 'CLOSED', actions: 'abortReset' },
-        SHUTDOWN: { actions: 'shutdownRead' },
-        CONNECT: { actions: 'alreadyConnected' },
-      },
-    },
+    // Our FIN is out and theirs is in: only its acknowledgement is awaited (RFC 9293 §3.10.7.4).
+    CLOSING: awaitingFinAck('CLOSING', 'TIME-WAIT'),
+    'LAST-ACK': awaitingFinAck('LAST-ACK', 'CLOSED'),
     'TIME-WAIT': {
       entry: { type: 'enter', params: { state: 'TIME-WAIT' } },
       after: { timeWait: { target: 'CLOSED', actions: 'timeWaitOver' } },
@@ -534,6 +515,20 @@ function synchronizedChecks() {
     { guard: 'noAck', actions: 'dropSilently' },
     { guard: 'ackTooNew', actions: 'ackUnacceptable' },
   ] as const;
+}
+
+function awaitingFinAck(state: 'CLOSING' | 'LAST-ACK', next: 'TIME-WAIT' | 'CLOSED') {
+  return {
+    entry: { type: 'enter', params: { state } },
+    on: {
+      SEGMENT: [...synchronizedChecks(), { guard: 'finAcked', target: next, actions: 'receive' }, { actions: 'receive' }],
+      RTO: retransmitOrGiveUp(),
+      CLOSE: [{ guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' }, { actions: 'orphan' }],
+      ABORT: { target: 'CLOSED', actions: 'abortReset' },
+      SHUTDOWN: { actions: 'shutdownRead' },
+      CONNECT: { actions: 'alreadyConnected' },
+    },
+  } as const;
 }
 
 function retransmitOrGiveUp() {
