@@ -93,7 +93,8 @@ export class Simulation implements World {
     const secret = hash32(`${this.seed}|${host.name}|${host.boots}|${localPort}|${remote.host}|${remote.port}`);
     // Linux secure_tcp_seq(): a keyed hash plus a clock ticking every 64 ns.
     const iss = (secret + Math.floor((this.now * 1000) / 64)) >>> 0;
-    this.trace.isn[`${host.name}:${localPort}>${remote.host}:${remote.port}`] = iss;
+    const key = `${host.name}:${localPort}>${remote.host}:${remote.port}`;
+    (this.trace.isn[key] ??= []).push({ t: this.now / 1e6, isn: iss });
     return iss;
   }
 

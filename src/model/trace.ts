@@ -99,8 +99,11 @@ export interface Trace {
   segments: TraceSegment[];
   events: TraceEvent[];
   steps: TraceStep[];
-  /** Each host's ISNs per connection, for relative sequence numbers: key "host:port>peer:port". */
-  isn: Record<string, number>;
+  /**
+   * Each side's initial sequence numbers, for relative sequence numbers, keyed
+   * "host:port>peer:port"; a 4-tuple used again gets another entry, from time `t` (seconds) on.
+   */
+  isn: Record<string, { t: number; isn: number }[]>;
 }
 
 export type ProfileName = 'linux' | 'rfc9293';

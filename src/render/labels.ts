@@ -26,9 +26,16 @@ export interface ShownNumbers {
  * to the receiver's. A RST answering a segment without ACK carries SEQ=0 (RFC 9293 §3.10.7.1),
  * which is not a position in anyone's sequence space, so it stays 0.
  */
+/** The ISN in force for a side of a 4-tuple at time t: the latest one chosen by then. */
+function isnAt(trace: Pick<Trace, 'isn'>, key: string, t: number): number | undefined {
+  let found: number | undefined;
+  for (const entry of trace.isn[key] ?? []) if (entry.t <= t) found = entry.isn;
+  return found;
+}
+
 export function shownNumbers(trace: Pick<Trace, 'isn'>, seg: TraceSegment): ShownNumbers {
-  const senderIsn = trace.isn[`${seg.from}:${seg.sport}>${seg.to}:${seg.dport}`];
-  const receiverIsn = trace.isn[`${seg.to}:${seg.dport}>${seg.from}:${seg.sport}`];
+  const senderIsn = isnAt(trace, `${seg.from}:${seg.sport}>${seg.to}:${seg.dport}`, seg.t);
+  const receiverIsn = isnAt(trace, `${seg.to}:${seg.dport}>${seg.from}:${seg.sport}`, seg.t);
   const zeroReset = seg.flags.includes('RST') && seg.seq === 0;
   const seqRelative = senderIsn !== undefined && !zeroReset;
   const ackRelative = seg.ack !== null && receiverIsn !== undefined;

@@ -35,7 +35,7 @@ export function refusedTrace(): Trace {
       { t: 0.1, step: 1, host: 'client', socket: '40000', kind: 'call', call: 'connect', result: 'ECONNREFUSED' },
     ],
     steps: [step(1, 0, 'client: connect server:80', 0, 0)],
-    isn: { 'client:40000>server:80': CLIENT_ISN },
+    isn: { 'client:40000>server:80': [{ t: 0, isn: CLIENT_ISN }] },
   };
 }
 
@@ -87,6 +87,6 @@ export function lossyTrace(): Trace {
       step(7, 2.25, 'client: abort', 8, 10),
       step(8, 2.3, 'server: crash', 9, 13),
     ],
-    isn: { 'client:40000>server:80': C, 'server:80>client:40000': SERVER_ISN },
+    isn: { 'client:40000>server:80': [{ t: 0, isn: C }], 'server:80>client:40000': [{ t: 0, isn: SERVER_ISN }] },
   };
 }

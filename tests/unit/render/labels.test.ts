@@ -14,7 +14,7 @@ describe('tcpdumpFlags', () => {
 });
 
 describe('shownNumbers', () => {
-  const isn = { 'client:40000>server:80': 100, 'server:80>client:40000': 0xfffffff0 };
+  const isn = { 'client:40000>server:80': [{ t: 0, isn: 100 }], 'server:80>client:40000': [{ t: 0, isn: 0xfffffff0 }] };
 
   it('takes seq from the sender ISN and ack from the receiver ISN, modulo 2^32', () => {
     const seg = segment({ i: 0, t: 0, step: 1, seq: 150, ack: 0x10 });
@@ -26,6 +26,12 @@ describe('shownNumbers', () => {
       i: 0, t: 0, step: 1, from: 'server', to: 'client', sport: 80, dport: 40000, flags: ['RST', 'ACK'], seq: 0, ack: 101,
     });
     expect(shownNumbers({ isn }, rst)).toEqual({ seq: 0, ack: 1, seqRelative: false, ackRelative: true });
+  });
+
+  it('uses the ISN of the connection in force when a 4-tuple is used again', () => {
+    const reused = { 'client:40000>server:80': [{ t: 0, isn: 100 }, { t: 5, isn: 9000 }] };
+    expect(shownNumbers({ isn: reused }, segment({ i: 0, t: 1, step: 1, seq: 150 })).seq).toBe(50);
+    expect(shownNumbers({ isn: reused }, segment({ i: 1, t: 5, step: 2, seq: 9001 })).seq).toBe(1);
   });
 
   it('shows absolute numbers for a connection with no known ISN, and no ack when there is none', () => {
