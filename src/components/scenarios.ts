@@ -39,3 +39,6 @@ export function traceOf(id: string, profile?: ProfileName): Trace {
   }
   return trace;
 }
+
+/** Figure ids already used while rendering one page (keyed by its request), so a scenario shown twice gets two ids. */
+export const shown = new WeakMap<object, Set<string>>();

@@ -718,7 +718,7 @@ scenario('client-reboot-same-port', (trace) => {
     });
   }
 
-  it('linux: on the wire, c:S s:. c:R c:S s:S. c:. — the retried SYN opens the new connection (behaviour.md case 7; RFC 9293 Figure 11)', () => {
+  it('linux: on the wire, c:S s:. c:R c:S s:S. c:. — the retried SYN opens the new connection (behaviour.md case 7; RFC 9293 Figure 9)', () => {
     const t = trace('linux');
     expect(wire(t, { since: 'reconnect' })).toBe('c:S s:. c:R c:S s:S. c:.');
     const syns = segs(t, { flags: 'S', since: 'reconnect' });
