@@ -154,7 +154,9 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
       parts.push(`<g class="item ev ev-host" data-frame="${frame}"><rect x="${x - 70}" y="${yy - 11}" width="140" height="16" rx="3"/><text x="${x}" y="${yy + 1}" class="ev-host-label">${esc(words.eventLabel(ev))}</text></g>`);
       return;
     }
-    parts.push(`<g class="item ev ev-${ev.kind}${cls}" data-frame="${frame}"><text x="${tx}" y="${yy + 1}" text-anchor="${anchor}">${esc(words.eventLabel(ev))}</text></g>`);
+    // A state change names its socket and states, so a linked state diagram can follow it.
+    const change = ev.kind === 'state' ? ` data-host="${esc(ev.host)}" data-socket="${esc(ev.socket ?? '')}" data-from="${ev.from}" data-to="${ev.to}"` : '';
+    parts.push(`<g class="item ev ev-${ev.kind}${cls}" data-frame="${frame}"${change}><text x="${tx}" y="${yy + 1}" text-anchor="${anchor}">${esc(words.eventLabel(ev))}</text></g>`);
   });
   parts.push('</svg>');
   return { svg: parts.join(''), frames: items.length };
