@@ -1,7 +1,8 @@
 /**
  * <scenario-player>: reveals a build-time sequence diagram one item at a time.
  * Buttons and keys step, play, pause and restart; the caption of the current item is read
- * out politely. Without JavaScript the whole diagram stays visible.
+ * out politely. Without JavaScript the whole diagram stays visible. To show another trace,
+ * replace the element: a new one reads its frames when it is connected.
  */
 class ScenarioPlayer extends HTMLElement {
   private frame = -1;
@@ -20,7 +21,8 @@ class ScenarioPlayer extends HTMLElement {
     this.querySelector('.scenario-diagram')?.addEventListener('keydown', (e) => this.key(e as KeyboardEvent));
     // Hide the diagram without a fade the first time, then let transitions play.
     this.classList.add('is-starting');
-    this.show(-1);
+    // `data-start="end"` (the playground) opens on the whole diagram; lessons start before the first item.
+    this.show(this.dataset['start'] === 'end' ? this.total - 1 : -1);
     requestAnimationFrame(() => requestAnimationFrame(() => this.classList.remove('is-starting')));
   }
 

@@ -13,7 +13,9 @@ import type { Clock, Peer, Sock } from './socket.ts';
 import { runHostStep, runNetworkStep } from './steps.ts';
 import type { ProfileName, Reason, Trace, TraceEvent, TraceSegment } from './trace.ts';
 
-export { ScenarioRunError } from './errors.ts';
+import { ScenarioRunError } from './errors.ts';
+
+export { ScenarioRunError };
 
 export interface SimulateOptions {
   /** Overrides the scenario's own profile. */
@@ -53,6 +55,7 @@ export class Simulation implements World {
   private random: () => number;
   private seed: number;
   private step = 0;
+  private current: Step | null = null;
 
   constructor(scenario: Scenario, options: SimulateOptions = {}) {
     const profileName = options.profile ?? scenario.profile;
@@ -141,6 +144,7 @@ export class Simulation implements World {
 
   private runStep(step: Step, index: number): void {
     this.step = index;
+    this.current = step;
     const mark = { index, t: this.now / 1e6, text: step.text, firstSegment: this.trace.segments.length, firstEvent: this.trace.events.length };
     this.trace.steps.push(step.label === undefined ? mark : { ...mark, label: step.label });
     if (step.kind === 'wait') return this.settle(this.now + step.duration);
@@ -156,7 +160,10 @@ export class Simulation implements World {
       const next = this.agenda.peek();
       if (!next || (next.t > until && this.inFlight === 0)) break;
       this.agenda.pop();
-      if (--budget === 0) throw new Error(`simulation did not settle by t=${next.t / 1e6}s`);
+      if (--budget === 0) {
+        const message = `the simulation did not settle after ${STEP_LIMIT} events (t=${next.t / 1e6} s): shorten the waits or the timers`;
+        throw this.current ? new ScenarioRunError(this.current, message) : new Error(message);
+      }
       this.now = Math.max(this.now, next.t);
       if (next.cls === 0) this.arrive(next as Arrival & { lost: ReturnType<Network['lose']> });
       else this.fire(next);

@@ -1,0 +1,276 @@
+/**
+ * <scenario-playground>: the playground page's behaviour. Edits are parsed and simulated in
+ * the browser (debounced) by a Web Worker, stopped if it runs too long; mistakes are listed
+ * by line and marked in the gutter; the diagram, captions and table are redrawn by the same
+ * view function as the build. The diagram is a <scenario-player>, replaced for each trace.
+ */
+import './scenario-player.ts';
+import type { ProfileName, Trace } from '../model/trace.ts';
+import { tracePcap } from '../render/pcap.ts';
+import { t, type Lang, type UiKey } from '../i18n/index.ts';
+import { decodeShared, encodeShared } from './playground-link.ts';
+import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
+import { StepBuilder } from './playground-builder.ts';
+import { firstItems, traceView } from './playground-view.ts';
+
+const DEBOUNCE_MS = 250;
+/** A run still going after this is stopped: the model is fast, so only a huge trace takes this long. */
+const RUN_LIMIT_MS = 4000;
+
+type RunReply = RunOutcome & { seq: number };
+
+function el<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`playground: missing ${selector}`);
+  return found;
+}
+
+class ScenarioPlayground extends HTMLElement {
+  /** Not `lang`: HTMLElement has one. */
+  private uiLang: Lang = 'en';
+  private editor!: HTMLTextAreaElement;
+  private gutter!: HTMLElement;
+  private profile!: HTMLSelectElement;
+  private status!: HTMLElement;
+  private builder!: StepBuilder;
+  private playerTemplate!: HTMLElement;
+  private timer: number | undefined;
+  private worker: Worker | null = null;
+  /** The latest run asked for; replies to older ones are dropped. */
+  private seq = 0;
+  private deadline: number | undefined;
+  /** The last trace that ran, and the scenario id for its file name. */
+  private trace: Trace | null = null;
+  private scenarioId = 'scenario';
+  /** Lines with mistakes, and what is wrong with each. */
+  private marks = new Map<number, string[]>();
+  private notice = '';
+
+  connectedCallback(): void {
+    this.uiLang = this.dataset['lang'] === 'zh-CN' ? 'zh-CN' : 'en';
+    this.editor = el(this, '#pg-text');
+    this.gutter = el(this, '.pg-gutter');
+    this.profile = el(this, '#pg-profile');
+    this.status = el(this, '.pg-status');
+    this.builder = new StepBuilder(el(this, '.pg-builder'), this.uiLang, this.editor, () => this.run());
+    this.playerTemplate = el<HTMLElement>(this, 'scenario-player').cloneNode(true) as HTMLElement;
+    for (const part of this.querySelectorAll<HTMLElement>('[data-needs-js]')) part.hidden = false;
+    for (const part of this.querySelectorAll<HTMLElement>('[data-without-js]')) part.hidden = true;
+
+    this.editor.addEventListener('input', () => {
+      this.drawGutter();
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => this.run(), DEBOUNCE_MS);
+    });
+    this.editor.addEventListener('scroll', () => { this.gutter.scrollTop = this.editor.scrollTop; });
+    this.profile.addEventListener('change', () => this.run());
+    this.status.addEventListener('click', (e) => {
+      const line = (e.target as Element).closest<HTMLElement>('[data-line]')?.dataset['line'];
+      if (line !== undefined) this.goToLine(Number(line));
+    });
+    this.addEventListener('click', (e) => {
+      const action = (e.target as Element).closest<HTMLElement>('[data-pg]')?.dataset['pg'];
+      if (action === 'copy') void this.copyLink();
+      else if (action === 'pcap') this.downloadPcap();
+      else if (action === 'reset') {
+        history.replaceState(history.state, '', location.pathname + location.search);
+        this.load(this.editor.defaultValue, null);
+      }
+    });
+    window.addEventListener('hashchange', this.restore);
+    this.restore();
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.restore);
+    window.clearTimeout(this.timer);
+    window.clearTimeout(this.deadline);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private readonly restore = (): void => {
+    const shared = decodeShared(location.hash);
+    if (shared === 'invalid') this.notice = this.say('playground.error.link');
+    if (shared === null || shared === 'invalid') return this.run();
+    this.load(shared.text, shared.profile);
+  };
+
+  private load(text: string, profile: ProfileName | null): void {
+    this.editor.value = text;
+    this.profile.value = profile ?? '';
+    this.editor.scrollTop = 0;
+    this.run();
+  }
+
+  private say(key: UiKey, vars: Record<string, string | number> = {}): string {
+    return t(this.uiLang, key, vars);
+  }
+
+  /** Asks the worker to parse and simulate the editor's text; the reply is shown by `receive`. */
+  private run(): void {
+    window.clearTimeout(this.timer);
+    const profile = this.profile.value;
+    const request: RunRequest = {
+      seq: ++this.seq,
+      text: this.editor.value,
+      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
+    };
+    this.worker ??= this.startWorker();
+    this.worker.postMessage(request);
+    window.clearTimeout(this.deadline);
+    this.deadline = window.setTimeout(() => {
+      // Stopping is the only way to interrupt a synchronous simulation; the next run starts a new worker.
+      this.worker?.terminate();
+      this.worker = null;
+      this.showProblems([{ line: null, message: this.say('playground.error.slow', { seconds: RUN_LIMIT_MS / 1000 }) }]);
+    }, RUN_LIMIT_MS);
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL('./playground-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<RunReply>) => this.receive(event.data));
+    worker.addEventListener('error', (event) => {
+      // The worker could not load, or threw outside runScenario (which catches the model's errors).
+      event.preventDefault();
+      window.clearTimeout(this.deadline);
+      this.worker = null;
+      this.showProblems([{ line: null, message: this.say('playground.error.worker') }]);
+    });
+    return worker;
+  }
+
+  private receive(reply: RunReply): void {
+    if (reply.seq !== this.seq) return;
+    window.clearTimeout(this.deadline);
+    if (reply.kind === 'problems') return this.showProblems(reply.problems);
+    if (reply.kind === 'crash') return this.showProblems([{ line: null, message: this.say('playground.error.crash', { message: reply.message }) }]);
+    this.showTrace(reply.title?.[this.uiLang] ?? this.say('playground.untitled'), reply.id, reply.hosts, reply.trace);
+  }
+
+  private showProblems(problems: readonly Problem[]): void {
+    this.marks = new Map();
+    for (const { line, message } of problems) if (line !== null) this.marks.set(line, [...(this.marks.get(line) ?? []), message]);
+    this.drawGutter();
+    this.editor.setAttribute('aria-invalid', 'true');
+    const list = el<HTMLUListElement>(this.status, '.pg-errors');
+    list.replaceChildren(...problems.map(({ line, message }) => {
+      const item = document.createElement('li');
+      if (line === null) {
+        item.textContent = message;
+        return item;
+      }
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset['line'] = String(line);
+      button.title = this.say('playground.error.go', { line });
+      button.textContent = this.say('playground.error.line', { line, message });
+      item.append(button);
+      return item;
+    }));
+    list.hidden = false;
+    el<HTMLElement>(this.status, '.pg-ok').hidden = true;
+    el<HTMLElement>(this.status, '.pg-stale').hidden = this.trace === null;
+    this.querySelector('.pg-figure')?.classList.toggle('is-stale', this.trace !== null);
+    el<HTMLButtonElement>(this, '[data-pg="pcap"]').disabled = true;
+  }
+
+  private showTrace(title: string, id: string, hosts: readonly string[], trace: Trace): void {
+    this.trace = trace;
+    this.scenarioId = id;
+    this.marks = new Map();
+    this.drawGutter();
+    this.editor.removeAttribute('aria-invalid');
+    const { trace: drawn, total } = firstItems(trace);
+    const shown = drawn.segments.length + drawn.events.length;
+    const ok = el<HTMLElement>(this.status, '.pg-ok');
+    ok.textContent = [
+      this.notice,
+      this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
+      shown < total ? this.say('playground.truncated', { total, shown }) : '',
+    ].filter(Boolean).join(' ');
+    this.notice = '';
+    ok.hidden = false;
+    const list = el<HTMLUListElement>(this.status, '.pg-errors');
+    list.replaceChildren();
+    list.hidden = true;
+    el<HTMLElement>(this.status, '.pg-stale').hidden = true;
+    const figure = el<HTMLElement>(this, '.pg-figure');
+    figure.classList.remove('is-stale');
+    el<HTMLButtonElement>(this, '[data-pg="pcap"]').disabled = false;
+
+    const view = traceView(this.uiLang, drawn, title, 'pg-seq');
+    el(figure, '.scenario-title').textContent = title;
+    el(figure, '.pg-profile-name').textContent = this.say(trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux');
+    const player = this.playerTemplate.cloneNode(true) as HTMLElement;
+    player.dataset['frames'] = String(view.frames);
+    el(player, '.scenario-diagram').innerHTML = view.svg;
+    el(player, '.scenario-captions').innerHTML = view.captions;
+    el(figure, 'scenario-player').replaceWith(player);
+    el(figure, 'tbody').innerHTML = view.rows;
+    this.builder.setHosts(hosts);
+  }
+
+  /** Line numbers beside the editor; lines with a mistake carry a mark and the message. */
+  private drawGutter(): void {
+    const count = this.editor.value.split('\n').length;
+    const spans = Array.from({ length: count }, (_, i) => {
+      const span = document.createElement('span');
+      span.textContent = String(i + 1);
+      const messages = this.marks.get(i + 1);
+      if (messages) {
+        span.className = 'is-bad';
+        span.title = messages.join('\n');
+      }
+      return span;
+    });
+    this.gutter.replaceChildren(...spans);
+    this.gutter.scrollTop = this.editor.scrollTop;
+  }
+
+  private goToLine(line: number): void {
+    const lines = this.editor.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0);
+    this.editor.focus();
+    this.editor.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    const height = parseFloat(getComputedStyle(this.editor).lineHeight) || 20;
+    this.editor.scrollTop = Math.max(0, (line - 1) * height - this.editor.clientHeight / 2);
+  }
+
+  // Sharing and export.
+
+  private async copyLink(): Promise<void> {
+    const profile = this.profile.value;
+    const url = new URL(location.href);
+    url.hash = encodeShared({ text: this.editor.value, profile: profile === 'linux' || profile === 'rfc9293' ? profile : null });
+    // The address bar shows the link too; replaceState adds no history entry and fires no hashchange.
+    history.replaceState(history.state, '', url);
+    const field = el<HTMLInputElement>(this, '#pg-link');
+    field.value = url.href;
+    const status = el(this, '.pg-share-status');
+    try {
+      await navigator.clipboard.writeText(url.href);
+      status.textContent = this.say('playground.copied');
+    } catch {
+      // No clipboard permission (or no clipboard API): the link is in the field, selected.
+      field.select();
+      status.textContent = this.say('playground.copy.manual');
+    }
+  }
+
+  private downloadPcap(): void {
+    if (this.trace === null) return;
+    const file = `${this.scenarioId}${this.trace.profile === 'linux' ? '' : `.${this.trace.profile}`}.pcap`;
+    const blob = new Blob([new Uint8Array(tracePcap(this.trace))], { type: 'application/vnd.tcpdump.pcap' });
+    const href = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href, download: file, hidden: true });
+    this.append(link);
+    link.click();
+    link.remove();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    el(this, '.pg-share-status').textContent = this.say('playground.pcap.saved', { file });
+  }
+}
+
+if (!customElements.get('scenario-playground')) customElements.define('scenario-playground', ScenarioPlayground);
