@@ -11,7 +11,7 @@ import { t, type Lang, type UiKey } from '../i18n/index.ts';
 import { decodeShared, encodeShared } from './playground-link.ts';
 import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
 import { StepBuilder } from './playground-builder.ts';
-import { firstItems, traceView } from './playground-view.ts';
+import { firstItems, traceView } from './trace-view.ts';
 
 const DEBOUNCE_MS = 250;
 /** A run still going after this is stopped: the model is fast, so only a huge trace takes this long. */

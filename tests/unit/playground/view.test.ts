@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/model/index.ts';
 import { parseScenario } from '../../../src/scenario/parse.ts';
-import { escapeHtml, firstItems, traceView } from '../../../src/components/playground-view.ts';
+import { escapeHtml, firstItems, traceView } from '../../../src/components/trace-view.ts';
 
 function trace(text: string) {
   const parsed = parseScenario(text, 'view.yaml');

@@ -1,8 +1,7 @@
 /**
- * A trace as the markup the playground shows: the sequence diagram, one caption per
- * diagram item and the rows of the trace table (the same columns as a lesson's table).
- * Pure and string-only, so the page renders the example at build time with the very
- * function the browser calls after each edit.
+ * A trace as the markup lessons and the playground show: the sequence diagram, one caption
+ * per diagram item and the rows of the trace table. Pure and string-only, so lesson pages
+ * render it at build time with the very function the playground calls after each edit.
  */
 import { CATALOGUE } from '../model/catalogue.ts';
 import type { Trace } from '../model/trace.ts';
@@ -31,7 +30,7 @@ export function traceView(lang: Lang, trace: Trace, title: string, domId: string
   const captions = sentences.map((s, frame) => `<li data-frame="${frame}">${escapeHtml(s)}</li>`).join('');
   const rows = items
     .map((item) => {
-      const time = `<td>${item.t.toFixed(3)}</td>`;
+      const time = `<th scope="row">${item.t.toFixed(3)}</th>`;
       if (item.kind === 'event') return `<tr class="row-event">${time}<td colspan="3">${escapeHtml(eventSentence(lang, item.event))}</td></tr>`;
       const seg = item.seg;
       const kind = seg.flags.includes('RST') ? 'rst' : seg.flags.includes('FIN') ? 'fin' : 'other';
