@@ -49,6 +49,13 @@ describe('lessons', () => {
     }
   });
 
+  it('every lesson has an "in the wild" box in both languages', () => {
+    for (const file of lessons) {
+      expect(read('en', file), `en/${file}`).toMatch(/<Aside[^>]*title="In the wild"/);
+      expect(read('zh-cn', file), `zh-cn/${file}`).toMatch(/<Aside[^>]*title="现实中"/);
+    }
+  });
+
   it('the same scenarios appear in both languages of a lesson', () => {
     for (const file of lessons) expect(usedScenarios(read('zh-cn', file)).sort(), file).toEqual(usedScenarios(read('en', file)).sort());
   });
