@@ -48,8 +48,53 @@ export function segmentKind(seg: TraceSegment): 'rst' | 'fin' | 'syn' | 'data' |
 }
 
 export function segmentLabel(seg: TraceSegment): string {
-  const flags = seg.flags.filter((f) => f !== 'PSH').join('+');
+  const flags = seg.flags.join('+');
   return seg.len > 0 ? `${flags} ${seg.len}B` : flags;
+}
+
+/** A timer that ran and fired: from when it was started to when it fired, on one host. */
+export interface TimerSpan {
+  host: string;
+  socket: string;
+  timer: string;
+  from: number;
+  to: number;
+  /** Index, in traceItems() order, of the event that reports the timer firing. */
+  item: number;
+}
+
+/**
+ * When each fired timer started, read back from the trace: a retransmission timer from the
+ * last time that segment was sent, TIME-WAIT and FIN-WAIT-2 from entering the state, the
+ * application's connect timeout and the SYN timer from the connect, keepalive from the last
+ * segment the host received on that connection or its previous probe.
+ */
+export function timerSpans(trace: Trace, items: TraceItem[] = traceItems(trace)): TimerSpan[] {
+  const spans: TimerSpan[] = [];
+  items.forEach((item, index) => {
+    if (item.kind !== 'event' || item.event.kind !== 'timer') return;
+    const ev = item.event;
+    const socket = ev.socket ?? '';
+    const before = items.slice(0, index);
+    let from: number | undefined;
+    const lastState = (to: string) => [...before].reverse().find((i) => i.kind === 'event' && i.event.kind === 'state' && i.event.host === ev.host && i.event.socket === socket && i.event.to === to)?.t;
+    if (ev.timer === 'time-wait') from = lastState('TIME-WAIT');
+    else if (ev.timer === 'fin-wait-2') from = lastState('FIN-WAIT-2');
+    else if (ev.timer === 'connect') from = lastState('SYN-SENT');
+    else {
+      // The retransmitted (or probing) segment leaves at the moment the timer fires.
+      const resent = trace.segments.find((seg) => seg.from === ev.host && seg.t === ev.t && (seg.retransmission || seg.reason === 'keepalive-probe' || seg.reason === 'keepalive-expired'));
+      const earlier = [...before].reverse().find((i) => {
+        if (ev.timer === 'keepalive' && i.kind === 'event') return i.event.kind === 'call' && i.event.call === 'keepalive' && i.event.host === ev.host;
+        if (i.kind !== 'segment' || i.t >= ev.t) return false;
+        if (ev.timer === 'keepalive') return (i.seg.to === ev.host && i.seg.delivered && i.seg.arrival < ev.t) || (i.seg.from === ev.host && i.seg.reason === 'keepalive-probe');
+        return i.seg.from === ev.host && (resent ? i.seg.seq === resent.seq && i.seg.sport === resent.sport : true);
+      });
+      from = earlier?.kind === 'segment' && earlier.seg.to === ev.host ? earlier.seg.arrival : earlier?.t;
+    }
+    if (from !== undefined && from < ev.t) spans.push({ host: ev.host, socket, timer: ev.timer, from, to: ev.t, item: index });
+  });
+  return spans;
 }
 
 export interface SequenceLayout {
@@ -112,6 +157,18 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
   // Time labels on the left.
   for (const t of sorted) {
     parts.push(`<text x="4" y="${(rowY.get(t) ?? 0) + 4}" class="time">${t.toFixed(3)}</text>`);
+  }
+  // Timers that ran: a dotted bar beside the lifeline from start to firing, shown when it fires.
+  const lanes = new Map<string, number>();
+  for (const span of timerSpans(trace, items)) {
+    const x0 = hostX(span.host);
+    const lane = lanes.get(span.host) ?? 0;
+    lanes.set(span.host, lane + 1);
+    const outer = hosts.indexOf(span.host) === 0 && hosts.length > 1 ? -1 : 1;
+    const x = x0 + outer * (4 + (lane % 3) * 4);
+    const ya = rowY.get(span.from) ?? 0;
+    const yb = rowY.get(span.to) ?? 0;
+    parts.push(`<g class="item timer-span" data-frame="${span.item}"><title>${esc(`timer ${span.timer}: ${span.from.toFixed(3)} → ${span.to.toFixed(3)} s`)}</title><line x1="${x}" y1="${ya}" x2="${x}" y2="${yb}"/><circle cx="${x}" cy="${yb}" r="2.5"/></g>`);
   }
   const seen = new Map<string, number>();
   const burst = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/model/index.ts';
 import type { Scenario, Step } from '../../../src/model/scenario.ts';
-import { segmentKind, sequenceSvg, traceItems, type SequenceWords } from '../../../src/render/sequence.ts';
+import { segmentKind, sequenceSvg, timerSpans, traceItems, type SequenceWords } from '../../../src/render/sequence.ts';
 
 const words: SequenceWords = { title: 'T', description: 'D', lost: 'lost', eventLabel: (e) => `${e.kind}` };
 
@@ -76,5 +76,40 @@ describe('sequenceSvg', () => {
   it('escapes text', () => {
     const drawn = sequenceSvg(refused, { ...words, title: '<b>&' }, 'e').svg;
     expect(drawn).toContain('&lt;b&gt;&amp;');
+  });
+});
+
+describe('timerSpans', () => {
+  it('runs a retransmission timer from the lost segment to its retransmission', () => {
+    const trace = run([
+      { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
+      { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
+      { kind: 'network', action: { verb: 'partition' } },
+      { kind: 'host', host: 'client', action: { verb: 'send', bytes: 10 } },
+      { kind: 'wait', duration: 1_000_000 },
+    ]);
+    const spans = timerSpans(trace).filter((s) => s.timer === 'retransmit');
+    const data = trace.segments.filter((s) => s.len > 0);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans[0]?.from).toBe(data[0]?.t);
+    expect(spans[0]?.to).toBe(data[1]?.t);
+    expect(data[1]?.retransmission).toBe(true);
+  });
+
+  it('runs the TIME-WAIT timer from entering TIME-WAIT to its end', () => {
+    const trace = run([
+      { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
+      { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
+      { kind: 'host', host: 'server', action: { verb: 'accept' } },
+      { kind: 'host', host: 'client', action: { verb: 'close' } },
+      { kind: 'host', host: 'server', action: { verb: 'close' } },
+      { kind: 'wait', duration: 61_000_000 },
+    ]);
+    const span = timerSpans(trace).find((s) => s.timer === 'time-wait');
+    const entered = trace.events.find((e) => e.kind === 'state' && e.to === 'TIME-WAIT');
+    expect(span?.from).toBe(entered?.t);
+    // Linux TIME-WAIT lasts 60 s (behaviour.md, Profiles: timers).
+    expect((span?.to ?? 0) - (span?.from ?? 0)).toBeCloseTo(60, 5);
+    expect(sequenceSvg(trace, words, 'tw').svg).toContain('class="item timer-span"');
   });
 });
