@@ -94,7 +94,8 @@ test('a long trace is drawn up to its first 1500 items, and says so', async ({ p
   const problems = await open(page, new URL(baseURL ?? '').origin);
   await editor(page).fill(keepalive('1h'));
   await expect(page.locator('.pg-ok')).toContainText('show the first 1500', { timeout: 10_000 });
-  await expect(figure(page).locator('svg.sequence [data-frame]')).toHaveCount(1500);
+  // One drawn item per trace item (timer bars beside the lifelines come on top).
+  await expect(figure(page).locator('svg.sequence .item.seg, svg.sequence .item.ev')).toHaveCount(1500);
   await expect(figure(page).locator('tbody tr')).toHaveCount(1500);
   expectQuiet(problems);
 });
