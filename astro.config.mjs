@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinks, normalizeBase } from './src/integrations/base-links.ts';
 import { contentLang, locales } from './src/integrations/content-layout.ts';
 import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
+import { pcapDevServer } from './src/integrations/pcap-dev.ts';
 
 /** Set at build time: `/` by default, `BASE_PATH=/course/ npm run build` for a sub-folder. */
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -89,5 +90,6 @@ export default defineConfig({
 		}),
 		mdx(),
 		starlightContentLocale(markdownProcessor),
+		pcapDevServer(),
 	],
 });
