@@ -279,15 +279,14 @@ export const endpointMachine = setup({
       tcb.finish(w);
     }),
     /** RFC 5961 §3.2 and §4.2: answer a suspicious RST or SYN with an ACK that shows where we are. */
-    challengeAck: work((w) => tcb.sendAck(w, 'challenge-ack')),
+    challengeAck: work((w, e) => tcb.outOfWindowAck(w, seg(e), 'challenge-ack', true)),
     dropOutOfWindow: work((w) => tcb.drop(w, 'out-of-window')),
     dropRst: work((w) => tcb.drop(w, 'rst-no-reply')),
     dropSilently: work((w) => tcb.drop(w, 'not-acceptable')),
     /** RFC 9293 §3.10.7.4: an unacceptable segment gets an ACK and is dropped. */
     ackUnacceptable: work((w, e) => {
-      tcb.sendAck(w);
+      tcb.outOfWindowAck(w, seg(e), 'ack', false);
       tcb.drop(w, 'not-acceptable');
-      void e;
     }),
     resetDataAfterClose: work((w, e) => {
       const out = resetFor(seg(e), 'data-after-close');
@@ -297,7 +296,7 @@ export const endpointMachine = setup({
     }),
     timeWaitAck: work((w, e) => {
       const reason = seg(e).ctl === 'syn' ? w.t.p.timeWaitSynReply : 'time-wait-ack';
-      tcb.sendAck(w, reason);
+      tcb.outOfWindowAck(w, seg(e), reason, false);
     }),
 
     // ── timers ──

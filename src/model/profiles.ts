@@ -70,6 +70,11 @@ export interface Profile {
    * abort_on_overflow): honoured by linux, ignored by rfc9293, which keeps its own rule.
    */
   sysctlTunes: boolean;
+  /**
+   * At most one ACK per socket per this interval in answer to out-of-window segments and
+   * suspicious RSTs or SYNs (Linux tcp_invalid_ratelimit, 500 ms); null: no limit.
+   */
+  oowAckInterval: Micros | null;
 }
 
 const LINUX_NEED_RESET: ReadonlySet<TcpState> = new Set([
@@ -107,6 +112,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     synSentBadAckRetry: ms(10),
     timeWaitIsnGap: 65537,
     sysctlTunes: true,
+    oowAckInterval: ms(500),
   },
   rfc9293: {
     name: 'rfc9293',
@@ -136,6 +142,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     synSentBadAckRetry: null,
     timeWaitIsnGap: 65537,
     sysctlTunes: false,
+    // RFC 5961 §7 leaves the limit to implementations; the letter of RFC 9293 has none.
+    oowAckInterval: null,
   },
 };
 

@@ -68,6 +68,8 @@ export interface Tcb {
   connectTimeout: Micros | null;
   /** The connection once reached ESTABLISHED. */
   synchronized: boolean;
+  /** When this socket last answered an out-of-window segment (Linux last_oow_ack_time). */
+  lastOowAck: Micros | null;
 }
 
 export type Effect =
@@ -123,6 +125,7 @@ export function newTcb(input: EndpointInput): Tcb {
     connecting: false,
     connectTimeout: null,
     synchronized: false,
+    lastOowAck: null,
   };
 }
 
@@ -211,6 +214,24 @@ export function sendAck(w: Work, reason: Reason = 'ack'): void {
 /** A reset the endpoint starts itself (abort, unread data, keepalive): seq = SND.NXT. */
 export function sendActiveReset(w: Work, reason: Reason): void {
   transmit(w, 'rst', w.t.sndNxt, w.t.p.activeResetWithAck ? w.t.rcvNxt : null, 0, reason);
+}
+
+/**
+ * The ACK that answers an out-of-window segment, a suspicious RST or a SYN. Linux sends at
+ * most one per socket per tcp_invalid_ratelimit (500 ms), so that two endpoints cannot ping-pong
+ * ACKs; data segments without SYN are exempt, challenge ACKs are not (tcp_oow_rate_limited,
+ * tcp_send_challenge_ack).
+ */
+export function outOfWindowAck(w: Work, seg: Segment, reason: Reason, challenge: boolean): void {
+  const t = w.t;
+  const limit = t.p.oowAckInterval;
+  const exempt = !challenge && seg.len > 0 && seg.ctl !== 'syn';
+  if (limit !== null && !exempt && t.lastOowAck !== null && w.at - t.lastOowAck < limit) {
+    drop(w, 'rate-limited');
+    return;
+  }
+  if (!exempt) t.lastOowAck = w.at;
+  sendAck(w, reason);
 }
 
 export function result(w: Work, call: CallName, res: CallResult, bytes?: number): void {

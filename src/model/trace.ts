@@ -23,7 +23,7 @@ export type TimerName = (typeof TIMERS)[number];
 
 export const DROP_WHY = [
   'partition', 'host-down', 'drop-next', 'accept-queue-full', 'out-of-window', 'rst-no-reply',
-  'not-acceptable',
+  'not-acceptable', 'rate-limited',
 ] as const;
 export type DropWhy = (typeof DROP_WHY)[number];
 

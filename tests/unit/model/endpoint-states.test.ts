@@ -367,3 +367,27 @@ describe('TIME-WAIT', () => {
     expect(b.state).toBe('CLOSED');
   });
 });
+
+describe('ESTABLISHED, out-of-window answers (Linux tcp_invalid_ratelimit)', () => {
+  it('linux: a second challenge within 500 ms gets no ACK (behaviour.md: the 500 ms per-socket challenge-ACK rate limit)', () => {
+    const b = established();
+    expect(segments(b.recv({ ctl: 'syn', seq: REMOTE_ISS + 5000, ack: null }))).toHaveLength(1);
+    b.now += 100_000;
+    const fx = b.recv({ ctl: 'syn', seq: REMOTE_ISS + 6000, ack: null });
+    expect(segments(fx)).toEqual([]);
+    expect(fx).toContainEqual({ type: 'drop', why: 'rate-limited' });
+    b.now += 500_000;
+    expect(segments(b.recv({ ctl: 'rst', seq: REMOTE_ISS + 1 + 1000, ack: null }))).toEqual([expect.objectContaining({ reason: 'challenge-ack' })]);
+  });
+  it('linux: data segments are exempt: each duplicate still gets its ACK', () => {
+    const b = established();
+    b.recv({ len: 10 });
+    expect(segments(b.recv({ seq: REMOTE_ISS + 1, len: 10 }))).toHaveLength(1);
+    expect(segments(b.recv({ seq: REMOTE_ISS + 1, len: 10 }))).toHaveLength(1);
+  });
+  it('rfc9293: no limit', () => {
+    const b = established(rfc);
+    expect(segments(b.recv({ ctl: 'syn', seq: REMOTE_ISS + 5000, ack: null }))).toHaveLength(1);
+    expect(segments(b.recv({ ctl: 'syn', seq: REMOTE_ISS + 6000, ack: null }))).toHaveLength(1);
+  });
+});
