@@ -51,7 +51,17 @@ function work(body: (w: Work, event: EndpointEvent, state: TcpState) => void) {
   return enqueueActions<Tcb, EndpointEvent, undefined, EndpointEvent, never, never, never, never, EndpointEmitted>(({ context, event, enqueue }) => {
     const w = tcb.begin(context, at(event));
     body(w, event as EndpointEvent, context.state);
-    enqueue.assign(w.t);
+    // Assign only the fields that changed: most transitions touch a handful of the TCB's.
+    const changed: Partial<Tcb> = {};
+    let any = false;
+    for (const key in w.t) {
+      const k = key as keyof Tcb;
+      if (w.t[k] !== context[k]) {
+        (changed as Record<string, unknown>)[k] = w.t[k];
+        any = true;
+      }
+    }
+    if (any) enqueue.assign(() => changed);
     for (const fx of w.fx) {
       if (fx.type === 'arm') {
         enqueue.raise({ type: TIMER_EVENTS[fx.timer], at: fx.due }, { id: fx.timer, delay: fx.delay });
