@@ -31,7 +31,6 @@ export type EndpointEvent =
 
 export type EndpointEmitted = Effect & { type: 'segment' | 'result' | 'error' | 'timer' | 'drop' | 'released' };
 
-type Args = { context: Tcb; event: EndpointEvent };
 
 /** The segment of a SEGMENT event (guards and actions below are only wired to SEGMENT). */
 function seg(event: EndpointEvent): Segment {
@@ -74,13 +73,12 @@ function work(body: (w: Work, event: EndpointEvent, state: TcpState) => void) {
   });
 }
 
-const isUnread = ({ context }: Args) => context.recvQueue > 0;
 
 /** The application's own close() or abort() returns ok; a close the kernel makes for a dead process returns nothing. */
 function closed(w: Work, e: EndpointEvent): void {
   if ((e.type === 'CLOSE' || e.type === 'ABORT') && e.reason === undefined) tcb.result(w, e.type === 'ABORT' ? 'abort' : 'close', 'ok');
 }
-const isLingerZero = ({ context, event }: Args) => event.type === 'ABORT' || context.linger === 0;
+
 
 export const endpointMachine = setup({
   types: {
@@ -122,8 +120,8 @@ export const endpointMachine = setup({
       return s.ctl === 'none' && s.len === 0 && s.seq === context.rcvNxt;
     },
     isFin: ({ event }) => seg(event).ctl === 'fin',
-    unread: isUnread,
-    lingerZero: isLingerZero,
+    unread: ({ context }) => context.recvQueue > 0,
+    lingerZero: ({ context, event }) => event.type === 'ABORT' || context.linger === 0,
     writeSide: ({ event }) => event.type === 'SHUTDOWN' && event.how !== 'read',
     retriesExhausted: ({ context, event }) => tcb.retriesExhausted(context, context.state, at(event)),
     /** A socket is connected once: a second connect() on it is EISCONN. */

@@ -296,4 +296,3 @@ export class Host {
   }
 }
 
-export { stateOf, tcbOf };

@@ -3,9 +3,8 @@
  * application know about it (its name, its port, its listener, who holds it).
  */
 import { createActor } from 'xstate';
-import { endpointMachine, type EndpointActor, type EndpointEmitted, type EndpointEvent } from './endpoint.ts';
+import { endpointMachine, type EndpointActor, type EndpointEmitted } from './endpoint.ts';
 import type { Profile } from './profiles.ts';
-import type { Micros } from './scenario.ts';
 import type { TcpState } from './states.ts';
 import type { Tcb } from './tcb.ts';
 
@@ -94,4 +93,3 @@ export function stateOf(sock: Sock): TcpState {
   return sock.actor.getSnapshot().value as TcpState;
 }
 
-export type { EndpointEvent, Micros };

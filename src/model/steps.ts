@@ -11,9 +11,8 @@ import { ScenarioRunError } from './errors.ts';
 import type { Network } from './network.ts';
 import type { Profile } from './profiles.ts';
 import type { Micros } from './scenario.ts';
-import type { Peer } from './socket.ts';
 import type { Reason, TraceEvent } from './trace.ts';
-import { tcbOf, type Sock } from './socket.ts';
+import { tcbOf, type Peer, type Sock } from './socket.ts';
 import { rcvWnd } from './tcb.ts';
 import type { CallName, CallResult } from './trace.ts';
 
