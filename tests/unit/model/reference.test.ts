@@ -28,6 +28,35 @@ const ABORT_FORM: Record<ProfileName, string> = { linux: 'R.', rfc9293: 'R' };
 const RESET_IN_CLOSE_WAIT: Record<ProfileName, string> = { linux: 'EPIPE', rfc9293: 'ECONNRESET' };
 
 /**
+ * R5: a close with received data still unread (by the application's close() or the kernel's,
+ * for a process that ended, R8) sends a reset instead of FIN, at the step labelled `at`:
+ * seq = SND.NXT; Linux R. with ack = RCV.NXT, RFC 9293 R without ACK (§3.10.5).
+ */
+function unreadDataReset(trace: TraceOf, at: string, source: string): void {
+  for (const p of PROFILE_NAMES) {
+    it(`${p}: with unread data the server sends a reset instead of FIN, seq = SND.NXT (${source}; R5)`, () => {
+      const t = trace(p);
+      expect(segs(t, { from: 'server', fin: true })).toEqual([]);
+      const rst = one(t, { from: 'server', rst: true });
+      expect(rst.step).toBe(step(t, at).index);
+      expect(rst.seq).toBe(sndNxt(t, 'server', clientPort(t), rst.t));
+      expect(rst.reason).toBe('close-unread-data');
+    });
+  }
+
+  it(`linux: the reset is R. with ack = RCV.NXT, all the client's data (${source}: s:R.)`, () => {
+    const t = trace('linux');
+    const rst = one(t, { from: 'server', rst: true });
+    expect(rst.flags).toEqual(['RST', 'ACK']);
+    expect(rst.ack).toBe(seqEnd(one(t, { from: 'client', data: true })));
+  });
+
+  it('rfc9293: the reset is R without ACK (<SEQ=SND.NXT><CTL=RST>, §3.10.5)', () => {
+    expect(one(trace('rfc9293'), { from: 'server', rst: true }).flags).toEqual(['RST']);
+  });
+}
+
+/**
  * One `describe` per scenario id, with the checks every scenario gets (rule catalogue,
  * R3, determinism) added to the scenario-specific ones in `body`.
  */
@@ -596,33 +625,14 @@ scenario('killed-then-client-writes', (trace) => {
 });
 
 scenario('killed-with-unread-data', (trace) => {
-  for (const p of PROFILE_NAMES) {
-    it(`${p}: with unread data the kernel sends a reset instead of FIN, seq = SND.NXT (behaviour.md case 6, killed with unread data; R5, R8)`, () => {
-      const t = trace(p);
-      const port = clientPort(t);
-      expect(segs(t, { from: 'server', fin: true })).toEqual([]);
-      const rst = one(t, { from: 'server', rst: true });
-      expect(rst.step).toBe(step(t, 'exit').index);
-      expect(rst.seq).toBe(sndNxt(t, 'server', port, rst.t));
-      expect(rst.reason).toBe('close-unread-data');
-    });
+  unreadDataReset(trace, 'exit', 'behaviour.md case 6, killed with unread data; R8');
 
+  for (const p of PROFILE_NAMES) {
     it(`${p}: the client's recv gets ECONNRESET`, () => {
       const t = trace(p);
       expect(results(t, 'client', 'recv')).toEqual(['ECONNRESET']);
     });
   }
-
-  it('linux: the reset is R. with ack = RCV.NXT (all the client data) (behaviour.md: s:R. instead of FIN)', () => {
-    const t = trace('linux');
-    const rst = one(t, { from: 'server', rst: true });
-    expect(rst.flags).toEqual(['RST', 'ACK']);
-    expect(rst.ack).toBe(seqEnd(one(t, { from: 'client', data: true })));
-  });
-
-  it('rfc9293: the reset is R without ACK (<SEQ=SND.NXT><CTL=RST>, §3.10.5)', () => {
-    expect(one(trace('rfc9293'), { from: 'server', rst: true }).flags).toEqual(['RST']);
-  });
 });
 
 scenario('power-off', (trace) => {
@@ -811,32 +821,14 @@ scenario('linger-nonzero-close', (trace) => {
 // ═════════════════════════════════════════════════════════════════════════════
 
 scenario('close-unread-data', (trace) => {
-  for (const p of PROFILE_NAMES) {
-    it(`${p}: close() with unread data sends a reset instead of FIN, seq = SND.NXT (R5)`, () => {
-      const t = trace(p);
-      expect(segs(t, { from: 'server', fin: true })).toEqual([]);
-      const rst = one(t, { from: 'server', rst: true });
-      expect(rst.step).toBe(step(t, 'close').index);
-      expect(rst.seq).toBe(sndNxt(t, 'server', clientPort(t), rst.t));
-      expect(rst.reason).toBe('close-unread-data');
-    });
+  unreadDataReset(trace, 'close', 'behaviour.md "close with unread data"');
 
+  for (const p of PROFILE_NAMES) {
     it(`${p}: the peer gets ECONNRESET, then EPIPE (behaviour.md "close with unread data"; R9)`, () => {
       const t = trace(p);
       expect(appSees(t, 'client', { since: 'close' })).toEqual(['error:ECONNRESET', 'recv:ECONNRESET', 'send:EPIPE']);
     });
   }
-
-  it('linux: the reset is R. with ack = RCV.NXT (behaviour.md: s:R.)', () => {
-    const t = trace('linux');
-    const rst = one(t, { from: 'server', rst: true });
-    expect(rst.flags).toEqual(['RST', 'ACK']);
-    expect(rst.ack).toBe(seqEnd(one(t, { from: 'client', data: true })));
-  });
-
-  it('rfc9293: the reset is R without ACK (<SEQ=SND.NXT><CTL=RST>, §3.10.5)', () => {
-    expect(one(trace('rfc9293'), { from: 'server', rst: true }).flags).toEqual(['RST']);
-  });
 });
 
 scenario('data-after-close', (trace) => {
