@@ -20,16 +20,16 @@ const root = fileURLToPath(new URL('./', import.meta.url));
  * `src/content/docs/`, and our lessons live in `content/lessons/<locale>/`.
  */
 function lessonSlugs() {
-	let files;
-	try {
-		files = readdirSync(new URL('./content/lessons/en/', import.meta.url));
-	} catch {
-		return [];
-	}
-	return files
-		.filter((file) => /^\d\d-[^_].*\.mdx?$/.test(file))
-		.sort()
-		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}`);
+  let files;
+  try {
+    files = readdirSync(new URL('./content/lessons/en/', import.meta.url));
+  } catch {
+    return [];
+  }
+  return files
+    .filter((file) => /^\d\d-[^_].*\.mdx?$/.test(file))
+    .sort()
+    .map((file) => `lessons/${file.replace(/\.mdx?$/, '')}`);
 }
 
 const lessons = lessonSlugs();
@@ -39,57 +39,59 @@ const lessons = lessonSlugs();
  * @param {string} name
  */
 function hasPage(name) {
-	try {
-		readdirSync(new URL(`./content/${name}/`, import.meta.url));
-		return true;
-	} catch {
-		return false;
-	}
+  try {
+    readdirSync(new URL(`./content/${name}/`, import.meta.url));
+    return true;
+  } catch {
+    return false;
+  }
 }
 const markdownProcessor = satteri({ hastPlugins: [baseLinks(base)] });
 
 export default defineConfig({
-	base,
-	// Directory URLs end in `/` everywhere, so links match what a static host serves.
-	trailingSlash: 'always',
-	markdown: { processor: markdownProcessor },
-	integrations: [
-		starlight({
-			title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
-			defaultLocale: 'en',
-			locales,
-			// One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
-			disable404Route: true,
-			// Our pages live outside src/content/docs/; Starlight's Markdown transforms
-			// (asides, heading anchor links) only run on the directories listed here.
-			markdown: { processedDirs: ['./content'] },
-			// Code block UI strings (copy button) in the page's language, found from its path.
-			expressiveCode: {
-				getBlockLocale: ({ file }) => contentLang(file.path, root) ?? 'en',
-			},
-			sidebar: [
-				{
-					label: 'Start',
-					translations: { 'zh-CN': '开始' },
-					items: [
-						{ slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } },
-						...(hasPage('playground') ? [{ slug: 'playground', label: 'Playground', translations: { 'zh-CN': '实验场' } }] : []),
-						...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
-					],
-				},
-				...(lessons.length > 0
-					? [
-							{
-								label: 'Lessons',
-								translations: { 'zh-CN': '课程' },
-								items: lessons.map((slug) => ({ slug })),
-							},
-						]
-					: []),
-			],
-		}),
-		mdx(),
-		starlightContentLocale(markdownProcessor),
-		pcapDevServer(),
-	],
+  base,
+  // Directory URLs end in `/` everywhere, so links match what a static host serves.
+  trailingSlash: 'always',
+  markdown: { processor: markdownProcessor },
+  integrations: [
+    starlight({
+      title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
+      defaultLocale: 'en',
+      locales,
+      // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
+      disable404Route: true,
+      // Our pages live outside src/content/docs/; Starlight's Markdown transforms
+      // (asides, heading anchor links) only run on the directories listed here.
+      markdown: { processedDirs: ['./content'] },
+      // Code block UI strings (copy button) in the page's language, found from its path.
+      expressiveCode: {
+        getBlockLocale: ({ file }) => contentLang(file.path, root) ?? 'en',
+      },
+      sidebar: [
+        {
+          label: 'Start',
+          translations: { 'zh-CN': '开始' },
+          items: [
+            { slug: 'index', label: 'Home', translations: { 'zh-CN': '首页' } },
+            ...(hasPage('playground')
+              ? [{ slug: 'playground', label: 'Playground', translations: { 'zh-CN': '实验场' } }]
+              : []),
+            ...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
+          ],
+        },
+        ...(lessons.length > 0
+          ? [
+              {
+                label: 'Lessons',
+                translations: { 'zh-CN': '课程' },
+                items: lessons.map((slug) => ({ slug })),
+              },
+            ]
+          : []),
+      ],
+    }),
+    mdx(),
+    starlightContentLocale(markdownProcessor),
+    pcapDevServer(),
+  ],
 });

@@ -58,11 +58,13 @@ function gzipSize(text: string): number {
 }
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(path);
+      return name.endsWith('.html') ? [path] : [];
+    });
 }
 
 /** The URL path a built file is served at: `dist/en/index.html` → `/en/`. */
@@ -110,11 +112,22 @@ function addFile(file: string, owner: string, scripts: Map<string, Script>, impo
     return;
   }
   const text = readFileSync(file, 'utf8');
-  scripts.set(name, { name, text, gzip: gzipSize(text), importedBy: new Set(importer === undefined ? [] : [importer]) });
+  scripts.set(name, {
+    name,
+    text,
+    gzip: gzipSize(text),
+    importedBy: new Set(importer === undefined ? [] : [importer]),
+  });
   followImports(text, urlPathOf(file), owner, scripts, name);
 }
 
-function followImports(text: string, from: string, owner: string, scripts: Map<string, Script>, importer: string): void {
+function followImports(
+  text: string,
+  from: string,
+  owner: string,
+  scripts: Map<string, Script>,
+  importer: string,
+): void {
   for (const spec of importsOf(text)) {
     const file = fileFor(spec, from, owner);
     if (file !== null) addFile(file, owner, scripts, importer);
@@ -147,10 +160,14 @@ function pageJs(file: string): Page {
     scripts.set(name, { name, text: body, gzip: gzipSize(body), importedBy: new Set() });
     if (type === 'module') followImports(body, path, path, scripts, name);
   }
-  const kind: Kind = path === `${base}en/` ? 'baseline'
-    : html.includes('<scenario-playground') ? 'playground'
-    : html.includes('<scenario-player') ? 'lesson'
-    : 'plain';
+  const kind: Kind =
+    path === `${base}en/`
+      ? 'baseline'
+      : html.includes('<scenario-playground')
+        ? 'playground'
+        : html.includes('<scenario-player')
+          ? 'lesson'
+          : 'plain';
   return { path, kind, scripts };
 }
 
@@ -160,10 +177,18 @@ function starlightSource(): Starlight {
   const files = (function walk(d: string): string[] {
     return readdirSync(d).flatMap((n) => {
       const p = join(d, n);
-      return statSync(p).isDirectory() ? (n === 'node_modules' ? [] : walk(p)) : /\.(astro|[cm]?[jt]s)$/.test(n) ? [p] : [];
+      return statSync(p).isDirectory()
+        ? n === 'node_modules'
+          ? []
+          : walk(p)
+        : /\.(astro|[cm]?[jt]s)$/.test(n)
+          ? [p]
+          : [];
     });
   })(dir);
-  const components = new Set(files.filter((f) => f.endsWith('.astro')).map((f) => f.slice(f.lastIndexOf(sep) + 1, -'.astro'.length)));
+  const components = new Set(
+    files.filter((f) => f.endsWith('.astro')).map((f) => f.slice(f.lastIndexOf(sep) + 1, -'.astro'.length)),
+  );
   return { text: files.map((f) => readFileSync(f, 'utf8')).join('\n'), components };
 }
 
@@ -178,7 +203,12 @@ function literals(text: string): string[] {
 type Starlight = { text: string; components: Set<string> };
 
 /** Starlight's: a Starlight component's script, a file only Starlight's scripts import, or Starlight's words throughout. */
-function isStarlights(script: Script, scripts: Map<string, Script>, starlight: Starlight, seen = new Set<string>()): boolean {
+function isStarlights(
+  script: Script,
+  scripts: Map<string, Script>,
+  starlight: Starlight,
+  seen = new Set<string>(),
+): boolean {
   if (seen.has(script.name)) return true; // an import cycle: decided by the rest of the chain
   seen.add(script.name);
   const component = /(?:^|\/)([\w-]+)\.astro_astro_type_script_index_\d+_lang\.[\w-]+\.js$/.exec(script.name)?.[1];
@@ -211,16 +241,27 @@ function check(): void {
     let verdict = 'ok';
     if (budget !== null && all > budget) {
       verdict = 'OVER';
-      problems.push(`${page.path}: ${page.kind} page ships ${kb(all)} KB gzip of JS, over its budget of ${kb(budget)} KB`);
+      problems.push(
+        `${page.path}: ${page.kind} page ships ${kb(all)} KB gzip of JS, over its budget of ${kb(budget)} KB`,
+      );
     }
     if (page.kind === 'plain') {
       const ours = extra.filter((s) => !isStarlights(s, page.scripts, starlight));
       if (ours.length > 0) {
         verdict = 'ADDS JS';
-        problems.push(`${page.path}: a page without scenarios adds ${kb(total(ours))} KB gzip of JS to the bare Starlight page: ${ours.map((s) => s.name).join(', ')}`);
+        problems.push(
+          `${page.path}: a page without scenarios adds ${kb(total(ours))} KB gzip of JS to the bare Starlight page: ${ours.map((s) => s.name).join(', ')}`,
+        );
       }
     }
-    rows.push([page.path, page.kind, kb(all), kb(total(extra)), budget === null ? (page.kind === 'plain' ? 'adds none' : '—') : `≤ ${kb(budget)}`, verdict]);
+    rows.push([
+      page.path,
+      page.kind,
+      kb(all),
+      kb(total(extra)),
+      budget === null ? (page.kind === 'plain' ? 'adds none' : '—') : `≤ ${kb(budget)}`,
+      verdict,
+    ]);
   }
   printTable(['page', 'type', 'KB gzip', `over ${base}en/`, 'budget', 'result'], rows);
   printSummary(pages, home);
@@ -228,7 +269,11 @@ function check(): void {
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 3 ? c.padStart(widths[k] ?? 0) : c.padEnd(widths[k] ?? 0))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, k) => (k >= 2 && k <= 3 ? c.padStart(widths[k] ?? 0) : c.padEnd(widths[k] ?? 0)))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

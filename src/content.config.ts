@@ -5,16 +5,16 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { contentPathToId } from './integrations/content-layout.ts';
 
 export const collections = {
-	/** Pages: `content/home/<locale>.mdx` and `content/lessons/<locale>/NN-slug.mdx`. */
-	docs: defineCollection({
-		loader: glob({
-			base: './content',
-			// Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
-			pattern: ['{home,about,playground,lessons}/**/[^_]*.{md,mdx}'],
-			generateId: ({ entry }) => contentPathToId(entry),
-		}),
-		schema: docsSchema(),
-	}),
-	/** Starlight UI strings per language, `src/content/i18n/<lang>.json`. */
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+  /** Pages: `content/home/<locale>.mdx` and `content/lessons/<locale>/NN-slug.mdx`. */
+  docs: defineCollection({
+    loader: glob({
+      base: './content',
+      // Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
+      pattern: ['{home,about,playground,lessons}/**/[^_]*.{md,mdx}'],
+      generateId: ({ entry }) => contentPathToId(entry),
+    }),
+    schema: docsSchema(),
+  }),
+  /** Starlight UI strings per language, `src/content/i18n/<lang>.json`. */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

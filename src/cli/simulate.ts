@@ -126,7 +126,10 @@ function parseArgs(args: readonly string[]): ParsedArgs {
 
   if (files.length === 0) return { kind: 'usage', message: 'no scenario FILE given' };
   if (files.length > 1) {
-    return { kind: 'usage', message: `expected one scenario FILE, got ${files.length}: ${files.map((f) => `'${f}'`).join(' ')}` };
+    return {
+      kind: 'usage',
+      message: `expected one scenario FILE, got ${files.length}: ${files.map((f) => `'${f}'`).join(' ')}`,
+    };
   }
   const file = files[0] ?? '';
   if (file === '') return { kind: 'usage', message: 'the scenario FILE name is empty' };
@@ -140,14 +143,21 @@ function parseArgs(args: readonly string[]): ParsedArgs {
 function writeProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'EISDIR': return 'it is a directory';
+    case 'ENOENT':
+      return 'no such directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EISDIR':
+      return 'it is a directory';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'read-only file system';
-    case 'ENOSPC': return 'no space left on device';
-    default: return code ?? (error instanceof Error ? error.message : String(error));
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on device';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
   }
 }
 

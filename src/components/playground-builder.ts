@@ -18,7 +18,11 @@ export class StepBuilder {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const who = this.field<HTMLSelectElement>('who').value;
-      const step = stepText(who, who === WAIT ? WAIT : this.field<HTMLSelectElement>('verb').value, this.field<HTMLInputElement>('args').value);
+      const step = stepText(
+        who,
+        who === WAIT ? WAIT : this.field<HTMLSelectElement>('verb').value,
+        this.field<HTMLInputElement>('args').value,
+      );
       const added = appendStep(editor.value, step);
       const status = form.querySelector('.pg-builder-status');
       if (added === null) {

@@ -35,7 +35,8 @@ export function runScenario(text: string, profile: ProfileName | null): RunOutco
     return { kind: 'trace', id: scenario.id, title: scenario.title ?? null, hosts: scenario.hosts, trace };
   } catch (error) {
     // A scenario can parse and still not run (an ambiguous socket): the model names the line.
-    if (error instanceof ScenarioRunError) return { kind: 'problems', problems: [{ line: error.line, message: error.message }] };
+    if (error instanceof ScenarioRunError)
+      return { kind: 'problems', problems: [{ line: error.line, message: error.message }] };
     return { kind: 'crash', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -11,7 +11,23 @@ export const NETWORK = 'network';
 export const WAIT = 'wait';
 
 /** Host verbs in the order a connection's life uses them; any the parser adds later go last. */
-const HOST_ORDER = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'linger', 'keepalive', 'bind', 'exit', 'crash', 'reboot', 'power-off'];
+const HOST_ORDER = [
+  'listen',
+  'connect',
+  'accept',
+  'send',
+  'recv',
+  'close',
+  'shutdown',
+  'abort',
+  'linger',
+  'keepalive',
+  'bind',
+  'exit',
+  'crash',
+  'reboot',
+  'power-off',
+];
 
 /** The verbs `who` may use, each with its usage line (`wait` has one pseudo-verb). */
 export function verbsFor(who: string): { verb: string; usage: string }[] {
@@ -46,7 +62,10 @@ export function exampleArgs(verb: string, hosts: readonly string[], self: string
 
 /** `client: send 100`, `network: delay 100ms`, `wait: 1s`; quoted when YAML would misread it. */
 export function stepText(who: string, verb: string, args: string): string {
-  const words = args.trim().split(/\s+/).filter((w) => w !== '');
+  const words = args
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const value = (who === WAIT ? words : [verb, ...words]).join(' ');
   const plain = value !== '' && !/(^[-?:,[\]{}#&*!|>'"%@`])|(:\s)|(\s#)|(:$)/.test(value);
   return `${who}: ${plain ? value : JSON.stringify(value)}`;

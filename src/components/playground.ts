@@ -62,7 +62,9 @@ class ScenarioPlayground extends HTMLElement {
       window.clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.run(), DEBOUNCE_MS);
     });
-    this.editor.addEventListener('scroll', () => { this.gutter.scrollTop = this.editor.scrollTop; });
+    this.editor.addEventListener('scroll', () => {
+      this.gutter.scrollTop = this.editor.scrollTop;
+    });
     this.profile.addEventListener('change', () => this.run());
     this.status.addEventListener('click', (e) => {
       const line = (e.target as Element).closest<HTMLElement>('[data-line]')?.dataset['line'];
@@ -144,30 +146,36 @@ class ScenarioPlayground extends HTMLElement {
     if (reply.seq !== this.seq) return;
     window.clearTimeout(this.deadline);
     if (reply.kind === 'problems') return this.showProblems(reply.problems);
-    if (reply.kind === 'crash') return this.showProblems([{ line: null, message: this.say('playground.error.crash', { message: reply.message }) }]);
+    if (reply.kind === 'crash')
+      return this.showProblems([
+        { line: null, message: this.say('playground.error.crash', { message: reply.message }) },
+      ]);
     this.showTrace(reply.title?.[this.uiLang] ?? this.say('playground.untitled'), reply.id, reply.hosts, reply.trace);
   }
 
   private showProblems(problems: readonly Problem[]): void {
     this.marks = new Map();
-    for (const { line, message } of problems) if (line !== null) this.marks.set(line, [...(this.marks.get(line) ?? []), message]);
+    for (const { line, message } of problems)
+      if (line !== null) this.marks.set(line, [...(this.marks.get(line) ?? []), message]);
     this.drawGutter();
     this.editor.setAttribute('aria-invalid', 'true');
     const list = el<HTMLUListElement>(this.status, '.pg-errors');
-    list.replaceChildren(...problems.map(({ line, message }) => {
-      const item = document.createElement('li');
-      if (line === null) {
-        item.textContent = message;
+    list.replaceChildren(
+      ...problems.map(({ line, message }) => {
+        const item = document.createElement('li');
+        if (line === null) {
+          item.textContent = message;
+          return item;
+        }
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset['line'] = String(line);
+        button.title = this.say('playground.error.go', { line });
+        button.textContent = this.say('playground.error.line', { line, message });
+        item.append(button);
         return item;
-      }
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset['line'] = String(line);
-      button.title = this.say('playground.error.go', { line });
-      button.textContent = this.say('playground.error.line', { line, message });
-      item.append(button);
-      return item;
-    }));
+      }),
+    );
     list.hidden = false;
     el<HTMLElement>(this.status, '.pg-ok').hidden = true;
     el<HTMLElement>(this.status, '.pg-stale').hidden = this.trace === null;
@@ -188,7 +196,9 @@ class ScenarioPlayground extends HTMLElement {
       this.notice,
       this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
       shown < total ? this.say('playground.truncated', { total, shown }) : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     this.notice = '';
     ok.hidden = false;
     const list = el<HTMLUListElement>(this.status, '.pg-errors');
@@ -201,7 +211,9 @@ class ScenarioPlayground extends HTMLElement {
 
     const view = traceView(this.uiLang, drawn, title, 'pg-seq');
     el(figure, '.scenario-title').textContent = title;
-    el(figure, '.pg-profile-name').textContent = this.say(trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux');
+    el(figure, '.pg-profile-name').textContent = this.say(
+      trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux',
+    );
     const player = this.playerTemplate.cloneNode(true) as HTMLElement;
     player.dataset['frames'] = String(view.frames);
     el(player, '.scenario-diagram').innerHTML = view.svg;
@@ -242,7 +254,10 @@ class ScenarioPlayground extends HTMLElement {
   private async copyLink(): Promise<void> {
     const profile = this.profile.value;
     const url = new URL(location.href);
-    url.hash = encodeShared({ text: this.editor.value, profile: profile === 'linux' || profile === 'rfc9293' ? profile : null });
+    url.hash = encodeShared({
+      text: this.editor.value,
+      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
+    });
     // The address bar shows the link too; replaceState adds no history entry and fires no hashchange.
     history.replaceState(history.state, '', url);
     const field = el<HTMLInputElement>(this, '#pg-link');

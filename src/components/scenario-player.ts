@@ -13,7 +13,8 @@ class ScenarioPlayer extends HTMLElement {
   connectedCallback(): void {
     this.total = Number(this.dataset['frames'] ?? 0);
     this.items = [...this.querySelectorAll('svg [data-frame]')];
-    for (const hidden of this.querySelectorAll<HTMLElement>('.scenario-controls, .scenario-caption, .scenario-keys')) hidden.hidden = false;
+    for (const hidden of this.querySelectorAll<HTMLElement>('.scenario-controls, .scenario-caption, .scenario-keys'))
+      hidden.hidden = false;
     this.addEventListener('click', (e) => {
       const button = (e.target as Element).closest('button[data-action]');
       if (button) this.act(button.getAttribute('data-action') ?? '');
@@ -76,7 +77,10 @@ class ScenarioPlayer extends HTMLElement {
       item.classList.toggle('is-current', n === frame);
     }
     const position = this.querySelector('.scenario-position');
-    if (position) position.textContent = (this.dataset['position'] ?? '').replace('{n}', String(frame + 1)).replace('{total}', String(this.total));
+    if (position)
+      position.textContent = (this.dataset['position'] ?? '')
+        .replace('{n}', String(frame + 1))
+        .replace('{total}', String(this.total));
     const caption = this.querySelector<HTMLElement>('.scenario-caption');
     const text = this.querySelector(`.scenario-captions [data-frame="${frame}"]`)?.textContent ?? '';
     if (caption) caption.textContent = text;

@@ -5,7 +5,11 @@
 import { simulate, type ProfileName, type Trace } from '../model/index.ts';
 import { formatError, parseScenario, type ParsedScenario } from '../scenario/parse.ts';
 
-const sources = import.meta.glob('/exercises/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('/exercises/scenarios/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 let cache: Map<string, ParsedScenario> | null = null;
 const traces = new Map<string, Trace>();
@@ -24,7 +28,10 @@ export function allScenarios(): Map<string, ParsedScenario> {
 
 export function scenarioById(id: string): ParsedScenario {
   const found = allScenarios().get(id);
-  if (!found) throw new Error(`no scenario '${id}' in exercises/scenarios/ (known: ${[...allScenarios().keys()].sort().join(', ')})`);
+  if (!found)
+    throw new Error(
+      `no scenario '${id}' in exercises/scenarios/ (known: ${[...allScenarios().keys()].sort().join(', ')})`,
+    );
   return found;
 }
 

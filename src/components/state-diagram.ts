@@ -43,7 +43,8 @@ class StateDiagram extends HTMLElement {
     const from = last?.getAttribute('data-from') ?? null;
     const svg = this.querySelector('svg');
     if (!svg) return;
-    for (const node of svg.querySelectorAll('.sd-state')) node.classList.toggle('is-current', node.getAttribute('data-state') === state);
+    for (const node of svg.querySelectorAll('.sd-state'))
+      node.classList.toggle('is-current', node.getAttribute('data-state') === state);
     const key = from === null ? null : `${from}>${state}`;
     for (const edge of svg.querySelectorAll<SVGGElement>('.sd-edge')) {
       const isLast = `${edge.getAttribute('data-from')}>${edge.getAttribute('data-to')}` === key;
@@ -53,13 +54,17 @@ class StateDiagram extends HTMLElement {
       // Bus lines overlap: draw the last transition on top of its neighbours.
       if (isLast) edge.parentElement?.append(edge);
     }
-    for (const label of svg.querySelectorAll('.sd-label')) label.classList.toggle('is-last', label.getAttribute('data-edge') === key);
+    for (const label of svg.querySelectorAll('.sd-label'))
+      label.classList.toggle('is-last', label.getAttribute('data-edge') === key);
     const status = this.querySelector('.sd-status');
     if (status) {
       const current = document.createElement('strong');
       current.textContent = (this.dataset['current'] ?? '{state}').replace('{state}', state);
       const step = document.createElement('span');
-      step.textContent = from === null ? (this.dataset['none'] ?? '') : (this.dataset['last'] ?? '').replace('{from}', from).replace('{to}', state);
+      step.textContent =
+        from === null
+          ? (this.dataset['none'] ?? '')
+          : (this.dataset['last'] ?? '').replace('{from}', from).replace('{to}', state);
       status.replaceChildren(current, ' ', step);
     }
   }

@@ -28,7 +28,12 @@ export function eventSentence(lang: Lang, event: TraceEvent): string {
     case 'state':
       return t(lang, 'trace.state', { host: event.host, socket, from: event.from, to: event.to });
     case 'call':
-      return t(lang, 'trace.call', { host: event.host, socket, call: event.call, result: event.bytes !== undefined ? `${event.result} (${event.bytes} B)` : event.result });
+      return t(lang, 'trace.call', {
+        host: event.host,
+        socket,
+        call: event.call,
+        result: event.bytes !== undefined ? `${event.result} (${event.bytes} B)` : event.result,
+      });
     case 'error':
       return t(lang, 'trace.error', { host: event.host, socket, errno: event.errno });
     case 'timer':
@@ -47,7 +52,9 @@ export function numbers(trace: Trace, seg: TraceSegment): string {
 
 export function segmentSentence(lang: Lang, seg: TraceSegment): string {
   const head = t(lang, 'trace.sent', { from: seg.from, to: seg.to, flags: segmentLabel(seg) });
-  const extra = [seg.retransmission ? t(lang, 'trace.retransmission') : '', seg.delivered ? '' : t(lang, 'trace.lost')].filter(Boolean).join(', ');
+  const extra = [seg.retransmission ? t(lang, 'trace.retransmission') : '', seg.delivered ? '' : t(lang, 'trace.lost')]
+    .filter(Boolean)
+    .join(', ');
   return `${head}${extra ? ` (${extra})` : ''} — ${CATALOGUE[seg.reason][lang]}`;
 }
 

@@ -20,7 +20,12 @@ export interface TraceView {
 
 /** HTML-escapes text; everything a scenario author wrote passes through here. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export function traceView(lang: Lang, trace: Trace, title: string, domId: string): TraceView {
@@ -31,7 +36,8 @@ export function traceView(lang: Lang, trace: Trace, title: string, domId: string
   const rows = items
     .map((item) => {
       const time = `<th scope="row">${item.t.toFixed(3)}</th>`;
-      if (item.kind === 'event') return `<tr class="row-event">${time}<td colspan="3">${escapeHtml(eventSentence(lang, item.event))}</td></tr>`;
+      if (item.kind === 'event')
+        return `<tr class="row-event">${time}<td colspan="3">${escapeHtml(eventSentence(lang, item.event))}</td></tr>`;
       const seg = item.seg;
       const kind = seg.flags.includes('RST') ? 'rst' : seg.flags.includes('FIN') ? 'fin' : 'other';
       const marks = `${seg.retransmission ? ` (${t(lang, 'trace.retransmission')})` : ''}${seg.delivered ? '' : ` (${t(lang, 'trace.lost')})`}`;

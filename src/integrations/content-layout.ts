@@ -1,13 +1,13 @@
 /** The site's locales: URL folder → Starlight locale config (`lang` is the BCP 47 tag). */
 export const locales = {
-	en: { label: 'English', lang: 'en' },
-	'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+  en: { label: 'English', lang: 'en' },
+  'zh-cn': { label: '简体中文', lang: 'zh-CN' },
 } as const;
 
 export type Locale = keyof typeof locales;
 
 function isLocale(value: string | undefined): value is Locale {
-	return value !== undefined && Object.hasOwn(locales, value);
+  return value !== undefined && Object.hasOwn(locales, value);
 }
 
 /**
@@ -16,17 +16,20 @@ function isLocale(value: string | undefined): value is Locale {
  * Anything else is a mistake in the content layout, so it throws rather than guess a URL.
  */
 export function contentPathToId(path: string): string {
-	const parts = path.replace(/\\/g, '/').replace(/\.mdx?$/, '').split('/');
-	const [kind, locale, name] = parts;
-	if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
-	if ((kind === 'about' || kind === 'playground') && parts.length === 2 && isLocale(locale)) return `${locale}/${kind}`;
-	if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
-		return `${locale}/lessons/${name}`;
-	}
-	throw new Error(
-		`content/${path}: expected content/{home,about,playground}/<locale>.mdx or content/lessons/<locale>/NN-slug.mdx ` +
-			`with <locale> one of ${Object.keys(locales).join(', ')}`,
-	);
+  const parts = path
+    .replace(/\\/g, '/')
+    .replace(/\.mdx?$/, '')
+    .split('/');
+  const [kind, locale, name] = parts;
+  if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
+  if ((kind === 'about' || kind === 'playground') && parts.length === 2 && isLocale(locale)) return `${locale}/${kind}`;
+  if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
+    return `${locale}/lessons/${name}`;
+  }
+  throw new Error(
+    `content/${path}: expected content/{home,about,playground}/<locale>.mdx or content/lessons/<locale>/NN-slug.mdx ` +
+      `with <locale> one of ${Object.keys(locales).join(', ')}`,
+  );
 }
 
 /**
@@ -36,24 +39,24 @@ export function contentPathToId(path: string): string {
  * Paths outside `content/`, or not in its layout, come back unchanged.
  */
 export function starlightDocsPath(path: string, root: string): string {
-	const contentDir = `${root.replace(/\/?$/, '/')}content/`;
-	if (!path.startsWith(contentDir)) return path;
-	const relative = path.slice(contentDir.length);
-	let id: string;
-	try {
-		id = contentPathToId(relative);
-	} catch {
-		return path;
-	}
-	const extension = relative.endsWith('.md') ? '.md' : '.mdx';
-	const file = isLocale(id) ? `${id}/index` : id;
-	return `${root.replace(/\/?$/, '/')}src/content/docs/${file}${extension}`;
+  const contentDir = `${root.replace(/\/?$/, '/')}content/`;
+  if (!path.startsWith(contentDir)) return path;
+  const relative = path.slice(contentDir.length);
+  let id: string;
+  try {
+    id = contentPathToId(relative);
+  } catch {
+    return path;
+  }
+  const extension = relative.endsWith('.md') ? '.md' : '.mdx';
+  const file = isLocale(id) ? `${id}/index` : id;
+  return `${root.replace(/\/?$/, '/')}src/content/docs/${file}${extension}`;
 }
 
 /** The BCP 47 language of a page under `content/`, for tools that ask per file. */
 export function contentLang(path: string, root: string): string | undefined {
-	const docsPath = starlightDocsPath(path, root);
-	const match = /\/src\/content\/docs\/([^/]+)\//.exec(docsPath);
-	const locale = match?.[1];
-	return isLocale(locale) && docsPath !== path ? locales[locale].lang : undefined;
+  const docsPath = starlightDocsPath(path, root);
+  const match = /\/src\/content\/docs\/([^/]+)\//.exec(docsPath);
+  const locale = match?.[1];
+  return isLocale(locale) && docsPath !== path ? locales[locale].lang : undefined;
 }

@@ -2,8 +2,7 @@ import type { SatteriResolvedOptions } from '@astrojs/markdown-satteri';
 
 /** Types of Sätteri's plugin API, taken from the processor options Astro exposes. */
 export type PluginEntry =
-	| SatteriResolvedOptions['hastPlugins'][number]
-	| SatteriResolvedOptions['mdastPlugins'][number];
+  SatteriResolvedOptions['hastPlugins'][number] | SatteriResolvedOptions['mdastPlugins'][number];
 
 type HastEntry = SatteriResolvedOptions['hastPlugins'][number];
 
@@ -14,7 +13,4 @@ export type PluginFactory = Extract<PluginEntry, (...args: never[]) => unknown>;
 export type PluginFactoryContext = Parameters<PluginFactory>[0];
 
 /** A hast plugin: a name and visitors (functions have a `name` too, hence the Exclude). */
-export type HastPluginDefinition = Exclude<
-	Extract<HastEntry, { name: string }>,
-	(...args: never[]) => unknown
->;
+export type HastPluginDefinition = Exclude<Extract<HastEntry, { name: string }>, (...args: never[]) => unknown>;

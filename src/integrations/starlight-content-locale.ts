@@ -15,31 +15,30 @@ import type { PluginEntry, PluginFactory, PluginFactoryContext } from './satteri
  * Factories given to `satteri()` in astro.config.mjs are left alone.
  */
 export function starlightContentLocale(processor: { options: SatteriResolvedOptions }): AstroIntegration {
-	const own = new Set<PluginEntry>([...processor.options.hastPlugins, ...processor.options.mdastPlugins]);
-	return {
-		name: 'tcp-reset-lab-starlight-content-locale',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				const root = fileURLToPath(config.root);
-				const wrap = <E extends PluginEntry>(entry: E): E => {
-					if (typeof entry !== 'function' || own.has(entry)) return entry;
-					const factory: PluginFactory = entry;
-					const wrapped = (ctx: PluginFactoryContext) =>
-						factory({ ...ctx, fileURL: docsURL(ctx.fileURL, root) });
-					return wrapped as unknown as E;
-				};
-				// In place: the renderer reads these arrays when it is created, after this hook.
-				const { hastPlugins, mdastPlugins } = processor.options;
-				hastPlugins.splice(0, hastPlugins.length, ...hastPlugins.map(wrap));
-				mdastPlugins.splice(0, mdastPlugins.length, ...mdastPlugins.map(wrap));
-			},
-		},
-	};
+  const own = new Set<PluginEntry>([...processor.options.hastPlugins, ...processor.options.mdastPlugins]);
+  return {
+    name: 'tcp-reset-lab-starlight-content-locale',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        const root = fileURLToPath(config.root);
+        const wrap = <E extends PluginEntry>(entry: E): E => {
+          if (typeof entry !== 'function' || own.has(entry)) return entry;
+          const factory: PluginFactory = entry;
+          const wrapped = (ctx: PluginFactoryContext) => factory({ ...ctx, fileURL: docsURL(ctx.fileURL, root) });
+          return wrapped as unknown as E;
+        };
+        // In place: the renderer reads these arrays when it is created, after this hook.
+        const { hastPlugins, mdastPlugins } = processor.options;
+        hastPlugins.splice(0, hastPlugins.length, ...hastPlugins.map(wrap));
+        mdastPlugins.splice(0, mdastPlugins.length, ...mdastPlugins.map(wrap));
+      },
+    },
+  };
 }
 
 function docsURL(fileURL: URL | undefined, root: string): URL | undefined {
-	if (fileURL?.protocol !== 'file:') return fileURL;
-	const path = fileURLToPath(fileURL);
-	const mapped = starlightDocsPath(path, root);
-	return mapped === path ? fileURL : pathToFileURL(mapped);
+  if (fileURL?.protocol !== 'file:') return fileURL;
+  const path = fileURLToPath(fileURL);
+  const mapped = starlightDocsPath(path, root);
+  return mapped === path ? fileURL : pathToFileURL(mapped);
 }

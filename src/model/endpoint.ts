@@ -31,7 +31,6 @@ export type EndpointEvent =
 
 export type EndpointEmitted = Effect & { type: 'segment' | 'result' | 'error' | 'timer' | 'drop' | 'released' };
 
-
 /** The segment of a SEGMENT event (guards and actions below are only wired to SEGMENT). */
 function seg(event: EndpointEvent): Segment {
   if (event.type !== 'SEGMENT') throw new Error(`expected SEGMENT, got ${event.type}`);
@@ -47,38 +46,39 @@ const TIMER_EVENTS = { rto: 'RTO', keepalive: 'KEEPALIVE_TIMER' } as const;
 
 /** An action that runs a piece of TCB work and turns its effects into XState actions. */
 function work(body: (w: Work, event: EndpointEvent, state: TcpState) => void) {
-  return enqueueActions<Tcb, EndpointEvent, undefined, EndpointEvent, never, never, never, never, EndpointEmitted>(({ context, event, enqueue }) => {
-    const w = tcb.begin(context, at(event));
-    body(w, event as EndpointEvent, context.state);
-    // Assign only the fields that changed: most transitions touch a handful of the TCB's.
-    const changed: Partial<Tcb> = {};
-    let any = false;
-    for (const key in w.t) {
-      const k = key as keyof Tcb;
-      if (w.t[k] !== context[k]) {
-        (changed as Record<string, unknown>)[k] = w.t[k];
-        any = true;
+  return enqueueActions<Tcb, EndpointEvent, undefined, EndpointEvent, never, never, never, never, EndpointEmitted>(
+    ({ context, event, enqueue }) => {
+      const w = tcb.begin(context, at(event));
+      body(w, event as EndpointEvent, context.state);
+      // Assign only the fields that changed: most transitions touch a handful of the TCB's.
+      const changed: Partial<Tcb> = {};
+      let any = false;
+      for (const key in w.t) {
+        const k = key as keyof Tcb;
+        if (w.t[k] !== context[k]) {
+          (changed as Record<string, unknown>)[k] = w.t[k];
+          any = true;
+        }
       }
-    }
-    if (any) enqueue.assign(() => changed);
-    for (const fx of w.fx) {
-      if (fx.type === 'arm') {
-        enqueue.raise({ type: TIMER_EVENTS[fx.timer], at: fx.due }, { id: fx.timer, delay: fx.delay });
-      } else if (fx.type === 'disarm') {
-        enqueue.cancel(fx.timer);
-      } else {
-        enqueue.emit(fx as EndpointEmitted);
+      if (any) enqueue.assign(() => changed);
+      for (const fx of w.fx) {
+        if (fx.type === 'arm') {
+          enqueue.raise({ type: TIMER_EVENTS[fx.timer], at: fx.due }, { id: fx.timer, delay: fx.delay });
+        } else if (fx.type === 'disarm') {
+          enqueue.cancel(fx.timer);
+        } else {
+          enqueue.emit(fx as EndpointEmitted);
+        }
       }
-    }
-  });
+    },
+  );
 }
-
 
 /** The application's own close() or abort() returns ok; a close the kernel makes for a dead process returns nothing. */
 function closed(w: Work, e: EndpointEvent): void {
-  if ((e.type === 'CLOSE' || e.type === 'ABORT') && e.reason === undefined) tcb.result(w, e.type === 'ABORT' ? 'abort' : 'close', 'ok');
+  if ((e.type === 'CLOSE' || e.type === 'ABORT') && e.reason === undefined)
+    tcb.result(w, e.type === 'ABORT' ? 'abort' : 'close', 'ok');
 }
-
 
 export const endpointMachine = setup({
   types: {
@@ -108,10 +108,12 @@ export const endpointMachine = setup({
     synAckGood: ({ context, event }) => seg(event).ctl === 'syn' && seg(event).ack === context.sndNxt,
     ackAdvances: ({ context, event }) => tcb.ackAdvances(context, seg(event)),
     duplicateSyn: ({ context, event }) => seg(event).ctl === 'syn' && seg(event).seq === context.irs,
-    handshakeAckWithFin: ({ context, event }) => tcb.ackAdvances(context, seg(event)) && tcb.finIsNext(context, seg(event)),
+    handshakeAckWithFin: ({ context, event }) =>
+      tcb.ackAdvances(context, seg(event)) && tcb.finIsNext(context, seg(event)),
     finIsNext: ({ context, event }) => tcb.finIsNext(context, seg(event)),
     finAcked: ({ context, event }) => tcb.acksOurFin(context, seg(event)),
-    finAckedAndFinIsNext: ({ context, event }) => tcb.acksOurFin(context, seg(event)) && tcb.finIsNext(context, seg(event)),
+    finAckedAndFinIsNext: ({ context, event }) =>
+      tcb.acksOurFin(context, seg(event)) && tcb.finIsNext(context, seg(event)),
     /** R6: new data after close() or shutdown(both) (RFC 2525 §2.16; Linux tcp_rcv_state_process). */
     dataAfterClose: ({ context, event }) => context.rdShut && context.wrShut && tcb.carriesNewData(context, seg(event)),
     /** TIME-WAIT: an in-order bare ACK only refreshes the timer (Linux tcp_timewait_state_process). */
@@ -165,7 +167,8 @@ export const endpointMachine = setup({
         tcb.result(w, 'recv', 'ok', n);
         // Window update once a nearly closed window reopens (Linux tcp_cleanup_rbuf()).
         const reopened = before < t.p.rcvBuf / 2 && tcb.rcvWnd(t) >= t.p.rcvBuf / 2;
-        if (reopened && !t.done && (state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2')) tcb.sendAck(w);
+        if (reopened && !t.done && (state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2'))
+          tcb.sendAck(w);
       } else if (t.peerFin) tcb.result(w, 'recv', 'eof');
       else if (t.soError) {
         tcb.result(w, 'recv', t.soError);
@@ -283,7 +286,10 @@ export const endpointMachine = setup({
         tcb.finish(w);
         return;
       }
-      tcb.fail(w, state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : state === 'CLOSE-WAIT' ? t.p.resetInCloseWait : 'ECONNRESET');
+      tcb.fail(
+        w,
+        state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : state === 'CLOSE-WAIT' ? t.p.resetInCloseWait : 'ECONNRESET',
+      );
       tcb.finish(w);
     }),
     /** RFC 5961 §3.2 and §4.2: answer a suspicious RST or SYN with an ACK that shows where we are. */
@@ -417,7 +423,10 @@ export const endpointMachine = setup({
           { actions: 'dropSilently' },
         ],
         RTO: [{ guard: 'retriesExhausted', target: 'CLOSED', actions: 'giveUp' }, { actions: 'retransmit' }],
-        CLOSE: [{ guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' }, { target: 'FIN-WAIT-1', actions: 'closeWithFin' }],
+        CLOSE: [
+          { guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' },
+          { target: 'FIN-WAIT-1', actions: 'closeWithFin' },
+        ],
         ABORT: { target: 'CLOSED', actions: 'abortReset' },
         SHUTDOWN: { actions: 'shutdownRead' },
       },
@@ -528,7 +537,11 @@ function awaitingFinAck(state: 'CLOSING' | 'LAST-ACK', next: 'TIME-WAIT' | 'CLOS
   return {
     entry: { type: 'enter', params: { state } },
     on: {
-      SEGMENT: [...synchronizedChecks(), { guard: 'finAcked', target: next, actions: 'receive' }, { actions: 'receive' }],
+      SEGMENT: [
+        ...synchronizedChecks(),
+        { guard: 'finAcked', target: next, actions: 'receive' },
+        { actions: 'receive' },
+      ],
       RTO: retransmitOrGiveUp(),
       CLOSE: [{ guard: 'lingerZero', target: 'CLOSED', actions: 'abortReset' }, { actions: 'orphan' }],
       ABORT: { target: 'CLOSED', actions: 'abortReset' },

@@ -28,7 +28,17 @@ export interface World {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const CONNECTED_STATES: ReadonlySet<TcpState> = new Set(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT']);
+const CONNECTED_STATES: ReadonlySet<TcpState> = new Set([
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+]);
 
 export class Host {
   readonly name: string;
@@ -78,7 +88,12 @@ export class Host {
     sock.state = to;
     if (!quiet) this.world.record({ kind: 'state', host: this.name, socket: sock.name, from, to });
     const listener = sock.listener;
-    if (listener && from === 'SYN-RECEIVED' && (to === 'ESTABLISHED' || to === 'CLOSE-WAIT') && listener.state === 'LISTEN') {
+    if (
+      listener &&
+      from === 'SYN-RECEIVED' &&
+      (to === 'ESTABLISHED' || to === 'CLOSE-WAIT') &&
+      listener.state === 'LISTEN'
+    ) {
       listener.acceptQueue.push(sock);
     }
     if (from === 'LISTEN' && to === 'CLOSED') this.listenerClosed(sock);
@@ -96,9 +111,11 @@ export class Host {
         this.send(sock, fx.out);
         return;
       case 'result':
-        this.world.record(fx.bytes === undefined
-          ? { kind: 'call', host: this.name, socket: sock.name, call: fx.call, result: fx.result }
-          : { kind: 'call', host: this.name, socket: sock.name, call: fx.call, result: fx.result, bytes: fx.bytes });
+        this.world.record(
+          fx.bytes === undefined
+            ? { kind: 'call', host: this.name, socket: sock.name, call: fx.call, result: fx.result }
+            : { kind: 'call', host: this.name, socket: sock.name, call: fx.call, result: fx.result, bytes: fx.bytes },
+        );
         return;
       case 'error':
         this.world.record({ kind: 'error', host: this.name, socket: sock.name, errno: fx.errno });
@@ -124,9 +141,11 @@ export class Host {
   }
 
   dropped(why: DropWhy, socket?: string): void {
-    this.world.record(socket === undefined
-      ? { kind: 'drop', host: this.name, why, segment: this.lastArrival }
-      : { kind: 'drop', host: this.name, socket, why, segment: this.lastArrival });
+    this.world.record(
+      socket === undefined
+        ? { kind: 'drop', host: this.name, why, segment: this.lastArrival }
+        : { kind: 'drop', host: this.name, socket, why, segment: this.lastArrival },
+    );
   }
 
   /** The sender of the segment being delivered: where a listener's reset goes. */
@@ -135,7 +154,15 @@ export class Host {
   private send(sock: Sock, out: Outgoing): void {
     const peer = sock.remote ?? this.replyTo;
     if (!peer) return;
-    const seg: Segment = { sport: sock.localPort, dport: peer.port, ctl: out.ctl, seq: out.seq, ack: out.ack, len: out.len, win: out.win };
+    const seg: Segment = {
+      sport: sock.localPort,
+      dport: peer.port,
+      ctl: out.ctl,
+      seq: out.seq,
+      ack: out.ack,
+      len: out.len,
+      win: out.win,
+    };
     this.world.transmit(this, peer.host, seg, out.reason, out.retransmission === true);
   }
 
@@ -144,7 +171,14 @@ export class Host {
   /** Find the socket for a segment: the connection first, then a listener (RFC 9293 §3.10.7). */
   lookup(dport: number, from: string, sport: number): Sock | undefined {
     for (const s of this.sockets) {
-      if (s.localPort === dport && s.remote && s.remote.host === from && s.remote.port === sport && CONNECTED_STATES.has(s.state)) return s;
+      if (
+        s.localPort === dport &&
+        s.remote &&
+        s.remote.host === from &&
+        s.remote.port === sport &&
+        CONNECTED_STATES.has(s.state)
+      )
+        return s;
     }
     return this.listenerOn(dport);
   }
@@ -169,7 +203,15 @@ export class Host {
       // R1 (and R3: never a reset for a reset).
       const rst = resetFor(seg, isBareSyn ? 'no-listener' : 'no-connection');
       if (!rst) return this.dropped('rst-no-reply');
-      const reply: Segment = { sport: seg.dport, dport: seg.sport, ctl: rst.ctl, seq: rst.seq, ack: rst.ack, len: 0, win: 0 };
+      const reply: Segment = {
+        sport: seg.dport,
+        dport: seg.sport,
+        ctl: rst.ctl,
+        seq: rst.seq,
+        ack: rst.ack,
+        len: 0,
+        win: 0,
+      };
       this.world.transmit(this, from, reply, rst.reason, false);
       return;
     }
@@ -190,11 +232,25 @@ export class Host {
       }
     }
     const listener = sock.listener;
-    if (sock.state === 'SYN-RECEIVED' && listener && seg.ack !== null && seg.ctl !== 'rst' && seg.ctl !== 'syn' && this.queueFull(listener)) {
+    if (
+      sock.state === 'SYN-RECEIVED' &&
+      listener &&
+      seg.ack !== null &&
+      seg.ctl !== 'rst' &&
+      seg.ctl !== 'syn' &&
+      this.queueFull(listener)
+    ) {
       // R14: the handshake cannot complete into a full accept queue (Linux tcp_check_req).
       if (!this.world.profile.abortOnOverflow) return this.dropped('accept-queue-full', sock.name);
       const rst = resetFor(seg, 'accept-queue-overflow');
-      if (rst) this.world.transmit(this, from, { sport: seg.dport, dport: seg.sport, ctl: 'rst', seq: rst.seq, ack: rst.ack, len: 0, win: 0 }, rst.reason, false);
+      if (rst)
+        this.world.transmit(
+          this,
+          from,
+          { sport: seg.dport, dport: seg.sport, ctl: 'rst', seq: rst.seq, ack: rst.ack, len: 0, win: 0 },
+          rst.reason,
+          false,
+        );
       this.kill(sock);
       return;
     }
@@ -207,17 +263,20 @@ export class Host {
 
   private spawnChild(listener: Sock, syn: Segment, from: string, at: Micros, iss: number): void {
     listener.children += 1;
-    const child = makeSocket({
-      id: this.world.nextSocketId(),
-      name: `${listener.localPort}#${listener.children}`,
-      localPort: listener.localPort,
-      remote: { host: from, port: syn.sport },
-      profile: this.world.profile,
-      iss,
-      passive: true,
-      listener,
-      held: false,
-    }, { clockFor: (s) => this.world.clockFor(this, s), effect: (s, fx) => this.effect(s, fx) });
+    const child = makeSocket(
+      {
+        id: this.world.nextSocketId(),
+        name: `${listener.localPort}#${listener.children}`,
+        localPort: listener.localPort,
+        remote: { host: from, port: syn.sport },
+        profile: this.world.profile,
+        iss,
+        passive: true,
+        listener,
+        held: false,
+      },
+      { clockFor: (s) => this.world.clockFor(this, s), effect: (s, fx) => this.effect(s, fx) },
+    );
     this.sockets.push(child);
     this.deliver(child, { type: 'LISTEN', at }, true);
     this.deliver(child, { type: 'SEGMENT', at, seg: syn });
@@ -249,8 +308,10 @@ export class Host {
   }
 
   newSocket(name: string, localPort: number, remote: Peer | null, iss: number): Sock {
-    const sock = makeSocket({ id: this.world.nextSocketId(), name, localPort, remote, profile: this.world.profile, iss, held: true },
-      { clockFor: (s) => this.world.clockFor(this, s), effect: (s, fx) => this.effect(s, fx) });
+    const sock = makeSocket(
+      { id: this.world.nextSocketId(), name, localPort, remote, profile: this.world.profile, iss, held: true },
+      { clockFor: (s) => this.world.clockFor(this, s), effect: (s, fx) => this.effect(s, fx) },
+    );
     this.sockets.push(sock);
     return sock;
   }
@@ -295,4 +356,3 @@ export class Host {
     this.up = true;
   }
 }
-

@@ -78,10 +78,18 @@ export interface Profile {
 }
 
 const LINUX_NEED_RESET: ReadonlySet<TcpState> = new Set([
-  'ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED',
+  'ESTABLISHED',
+  'CLOSE-WAIT',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'SYN-RECEIVED',
 ]);
 const RFC_ABORT_RESET: ReadonlySet<TcpState> = new Set([
-  'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
 ]);
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {

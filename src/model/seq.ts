@@ -6,7 +6,7 @@ export function seqAdd(a: number, n: number): number {
 
 /** Signed distance from a to b, in (-2^31, 2^31]. */
 export function seqDiff(b: number, a: number): number {
-  return ((b - a) | 0);
+  return (b - a) | 0;
 }
 
 export function seqLt(a: number, b: number): boolean {

@@ -64,7 +64,15 @@ export class Simulation implements World {
     this.random = prng(this.seed);
     this.net = new Network(scenario.hosts);
     scenario.hosts.forEach((name, i) => this.hosts.set(name, new Host(name, i, this)));
-    this.trace = { scenario: scenario.id, profile: profileName, hosts: [...scenario.hosts], segments: [], events: [], steps: [], isn: {} };
+    this.trace = {
+      scenario: scenario.id,
+      profile: profileName,
+      hosts: [...scenario.hosts],
+      segments: [],
+      events: [],
+      steps: [],
+      isn: {},
+    };
   }
 
   // ── World, for the hosts ───────────────────────────────────────────────────────
@@ -78,7 +86,17 @@ export class Simulation implements World {
       setTimeout: (fire: () => void, delay: number) => {
         const id = ++this.order;
         if (Number.isFinite(delay)) {
-          this.agenda.push({ t: this.now + delay, cls: 1, host: host.index, order: id, id, fire, sock, hostRef: host, boots: host.boots });
+          this.agenda.push({
+            t: this.now + delay,
+            cls: 1,
+            host: host.index,
+            order: id,
+            id,
+            fire,
+            sock,
+            hostRef: host,
+            boots: host.boots,
+          });
         }
         return id;
       },
@@ -120,13 +138,36 @@ export class Simulation implements World {
     const delay = this.net.delay;
     const lost = this.net.lose(from.name, to, seg);
     const entry: TraceSegment = {
-      i: index, t: this.now / 1e6, arrival: (this.now + delay) / 1e6, from: from.name, to, sport: seg.sport, dport: seg.dport,
-      flags: flagsOf(seg), seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, delivered: lost === null, reason, step: this.step,
+      i: index,
+      t: this.now / 1e6,
+      arrival: (this.now + delay) / 1e6,
+      from: from.name,
+      to,
+      sport: seg.sport,
+      dport: seg.dport,
+      flags: flagsOf(seg),
+      seq: seg.seq,
+      ack: seg.ack,
+      len: seg.len,
+      win: seg.win,
+      delivered: lost === null,
+      reason,
+      step: this.step,
     };
     if (retransmission) entry.retransmission = true;
     this.trace.segments.push(entry);
     this.inFlight += 1;
-    this.agenda.push({ t: this.now + delay, cls: 0, host: dest.index, order: ++this.order, seg, from: from.name, to: dest, index, lost } as Arrival & { lost: typeof lost });
+    this.agenda.push({
+      t: this.now + delay,
+      cls: 0,
+      host: dest.index,
+      order: ++this.order,
+      seg,
+      from: from.name,
+      to: dest,
+      index,
+      lost,
+    } as Arrival & { lost: typeof lost });
   }
 
   // ── Running ────────────────────────────────────────────────────────────────────
@@ -145,7 +186,13 @@ export class Simulation implements World {
   private runStep(step: Step, index: number): void {
     this.step = index;
     this.current = step;
-    const mark = { index, t: this.now / 1e6, text: step.text, firstSegment: this.trace.segments.length, firstEvent: this.trace.events.length };
+    const mark = {
+      index,
+      t: this.now / 1e6,
+      text: step.text,
+      firstSegment: this.trace.segments.length,
+      firstEvent: this.trace.events.length,
+    };
     this.trace.steps.push(step.label === undefined ? mark : { ...mark, label: step.label });
     if (step.kind === 'wait') return this.settle(this.now + step.duration);
     if (step.kind === 'network') runNetworkStep(this, step, step.action);

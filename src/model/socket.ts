@@ -92,4 +92,3 @@ export function tcbOf(sock: Sock): Tcb {
 export function stateOf(sock: Sock): TcpState {
   return sock.actor.getSnapshot().value as TcpState;
 }
-

@@ -18,7 +18,13 @@ import type { CallName, CallResult } from './trace.ts';
 
 /** What a call gets once the application has let the socket go (a stale descriptor). */
 const AFTER_RELEASE: Record<string, CallResult> = {
-  send: 'EPIPE', recv: 'ENOTCONN', shutdown: 'ENOTCONN', close: 'EBADF', abort: 'EBADF', linger: 'EBADF', keepalive: 'EBADF',
+  send: 'EPIPE',
+  recv: 'ENOTCONN',
+  shutdown: 'ENOTCONN',
+  close: 'EBADF',
+  abort: 'EBADF',
+  linger: 'EBADF',
+  keepalive: 'EBADF',
 };
 
 type HostStep = Extract<Step, { kind: 'host' }>;
@@ -41,7 +47,10 @@ interface Simulation {
 export function runHostStep(sim: Simulation, step: HostStep, host: Host, action: HostVerb): void {
   const at = sim.now;
   if (!host.up && action.verb !== 'reboot') {
-    throw new ScenarioRunError(step, `host '${host.name}' is down: it crashed or was powered off; add '${host.name}: reboot' before this step`);
+    throw new ScenarioRunError(
+      step,
+      `host '${host.name}' is down: it crashed or was powered off; add '${host.name}: reboot' before this step`,
+    );
   }
   switch (action.verb) {
     case 'bind': {
@@ -52,7 +61,8 @@ export function runHostStep(sim: Simulation, step: HostStep, host: Host, action:
     }
     case 'listen': {
       const bound = host.held().find((s) => s.localPort === action.port && s.remote === null && s.state === 'CLOSED');
-      if (!bound && host.portTaken(action.port)) return record(sim, host, action.as ?? String(action.port), 'listen', 'EADDRINUSE');
+      if (!bound && host.portTaken(action.port))
+        return record(sim, host, action.as ?? String(action.port), 'listen', 'EADDRINUSE');
       const sock = bound ?? host.newSocket(action.as ?? String(action.port), action.port, null, 0);
       sock.backlog = action.backlog ?? 128;
       return host.deliver(sock, { type: 'LISTEN', at });
@@ -106,13 +116,20 @@ function socketCall(sim: Simulation, step: HostStep, host: Host, action: HostVer
     case 'send':
       return host.deliver(sock, { type: 'SEND', at, bytes: action.bytes });
     case 'recv':
-      return host.deliver(sock, action.bytes === undefined ? { type: 'RECV', at } : { type: 'RECV', at, bytes: action.bytes });
+      return host.deliver(
+        sock,
+        action.bytes === undefined ? { type: 'RECV', at } : { type: 'RECV', at, bytes: action.bytes },
+      );
     case 'shutdown':
       return host.deliver(sock, { type: 'SHUTDOWN', at, how: action.how });
     case 'linger':
       return host.deliver(sock, { type: 'LINGER', at, timeout: action.timeout });
     case 'keepalive':
-      return host.deliver(sock, { type: 'KEEPALIVE', at, config: { idle: action.idle, interval: action.interval, count: action.count } });
+      return host.deliver(sock, {
+        type: 'KEEPALIVE',
+        at,
+        config: { idle: action.idle, interval: action.interval, count: action.count },
+      });
     case 'close':
     case 'abort':
       sock.held = false;
@@ -141,8 +158,12 @@ function named(step: Step, host: Host, name: string): Sock {
 function onlyListener(step: Step, host: Host): Sock {
   const listeners = host.held().filter((s) => s.state === 'LISTEN');
   if (listeners.length === 1) return listeners[0]!;
-  if (listeners.length === 0) throw new ScenarioRunError(step, `host '${host.name}' has no listening socket to accept from`);
-  throw new ScenarioRunError(step, `host '${host.name}' has several listeners (${names(listeners)}): write '${host.name}.NAME: accept'`);
+  if (listeners.length === 0)
+    throw new ScenarioRunError(step, `host '${host.name}' has no listening socket to accept from`);
+  throw new ScenarioRunError(
+    step,
+    `host '${host.name}' has several listeners (${names(listeners)}): write '${host.name}.NAME: accept'`,
+  );
 }
 
 /** The host's only connection socket, or else its only socket (Contract 1). */
@@ -157,7 +178,10 @@ function implied(step: Step, host: Host, verb: string): Sock {
     throw new ScenarioRunError(step, `host '${host.name}' has no socket for '${verb}'`);
   }
   const choices = connections.length > 1 ? connections : held;
-  throw new ScenarioRunError(step, `'${verb}' is ambiguous: host '${host.name}' has ${choices.length} sockets (${names(choices)}); write '${host.name}.NAME: ${verb}'`);
+  throw new ScenarioRunError(
+    step,
+    `'${verb}' is ambiguous: host '${host.name}' has ${choices.length} sockets (${names(choices)}); write '${host.name}.NAME: ${verb}'`,
+  );
 }
 
 export function runNetworkStep(sim: Simulation, step: Step, action: NetworkVerb): void {
@@ -170,31 +194,83 @@ export function runNetworkStep(sim: Simulation, step: Step, action: NetworkVerb)
       sim.net.delay = action.delay;
       return;
     case 'drop-next':
-      return sim.net.dropNext(action.flags ? { from: action.from, to: action.to, flags: action.flags } : action.data ? { from: action.from, to: action.to, data: true } : { from: action.from, to: action.to });
+      return sim.net.dropNext(
+        action.flags
+          ? { from: action.from, to: action.to, flags: action.flags }
+          : action.data
+            ? { from: action.from, to: action.to, data: true }
+            : { from: action.from, to: action.to },
+      );
     case 'inject':
       return inject(sim, step, action);
   }
 }
 
-const CONNECTED = new Set(['SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT']);
+const CONNECTED = new Set([
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+]);
 
 /** A forged segment: sequence numbers taken from the victim's own TCB, as an on-path attacker would see them. */
 function inject(sim: Simulation, step: Step, action: Extract<NetworkVerb, { verb: 'inject' }>): void {
   const from = sim.host(action.from);
   const victim = sim.host(action.to);
-  const conn = [...victim.sockets].reverse().find((s) => s.remote?.host === action.from && CONNECTED.has(s.state) && (action.port === undefined || s.localPort === action.port));
-  const ctl: Control = action.flags.includes('RST') ? 'rst' : action.flags.includes('SYN') ? 'syn' : action.flags.includes('FIN') ? 'fin' : 'none';
+  const conn = [...victim.sockets]
+    .reverse()
+    .find(
+      (s) =>
+        s.remote?.host === action.from &&
+        CONNECTED.has(s.state) &&
+        (action.port === undefined || s.localPort === action.port),
+    );
+  const ctl: Control = action.flags.includes('RST')
+    ? 'rst'
+    : action.flags.includes('SYN')
+      ? 'syn'
+      : action.flags.includes('FIN')
+        ? 'fin'
+        : 'none';
   const hasAck = action.flags.includes('ACK');
   let seg: Segment;
   if (conn && conn.remote) {
     const t = tcbOf(conn);
-    const offset = action.seq === 'exact' ? 0 : action.seq === 'in-window' ? Math.max(1, Math.min(1000, Math.floor(rcvWnd(t) / 2))) : 2 ** 30;
-    seg = { sport: conn.remote.port, dport: conn.localPort, ctl, seq: seqAdd(t.rcvNxt, offset), ack: hasAck ? t.sndNxt : null, len: action.len ?? 0, win: sim.profile.rcvBuf };
+    const offset =
+      action.seq === 'exact'
+        ? 0
+        : action.seq === 'in-window'
+          ? Math.max(1, Math.min(1000, Math.floor(rcvWnd(t) / 2)))
+          : 2 ** 30;
+    seg = {
+      sport: conn.remote.port,
+      dport: conn.localPort,
+      ctl,
+      seq: seqAdd(t.rcvNxt, offset),
+      ack: hasAck ? t.sndNxt : null,
+      len: action.len ?? 0,
+      win: sim.profile.rcvBuf,
+    };
   } else {
     if (action.port === undefined) {
-      throw new ScenarioRunError(step, `no connection from '${action.from}' to '${action.to}' to inject into; name a port: ${action.from}->${action.to}:PORT`);
+      throw new ScenarioRunError(
+        step,
+        `no connection from '${action.from}' to '${action.to}' to inject into; name a port: ${action.from}->${action.to}:PORT`,
+      );
     }
-    seg = { sport: sim.ephemeralPort(from), dport: action.port, ctl, seq: sim.randomWord(), ack: hasAck ? sim.randomWord() : null, len: action.len ?? 0, win: sim.profile.rcvBuf };
+    seg = {
+      sport: sim.ephemeralPort(from),
+      dport: action.port,
+      ctl,
+      seq: sim.randomWord(),
+      ack: hasAck ? sim.randomWord() : null,
+      len: action.len ?? 0,
+      win: sim.profile.rcvBuf,
+    };
   }
   sim.transmit(from, action.to, seg, 'forged', false);
 }

@@ -200,7 +200,15 @@ export function carriesNewData(t: Tcb, seg: Segment): boolean {
 
 // ── Writing segments ─────────────────────────────────────────────────────────────
 
-export function transmit(w: Work, ctl: Control, seq: number, ack: number | null, len: number, reason: Reason, retransmission = false): void {
+export function transmit(
+  w: Work,
+  ctl: Control,
+  seq: number,
+  ack: number | null,
+  len: number,
+  reason: Reason,
+  retransmission = false,
+): void {
   const out: Outgoing = { ctl, seq, ack, len, win: rcvWnd(w.t), reason };
   if (retransmission) out.retransmission = true;
   w.fx.push({ type: 'segment', out });
@@ -333,7 +341,7 @@ export function processAck(w: Work, seg: Segment): void {
   if (seg.ack === null) return;
   if (ackAdvances(t, seg)) {
     const ack = seg.ack;
-    t.flight = t.flight.filter((f) => seqLt(ack, seqAdd(f.seq, segLength(f))) );
+    t.flight = t.flight.filter((f) => seqLt(ack, seqAdd(f.seq, segLength(f))));
     t.sndUna = ack;
     t.retransmits = 0;
     t.budgetFrom = null;
@@ -422,7 +430,14 @@ export function established(w: Work, seg: Segment): void {
 export function retriesExhausted(t: Tcb, state: TcpState, at: Micros): boolean {
   const p = t.p;
   if (state === 'SYN-RECEIVED' && t.passive) return t.retransmits >= p.synackRetries;
-  const limit = state === 'SYN-SENT' ? p.synRetries : state === 'SYN-RECEIVED' ? p.synackRetries : t.orphan ? p.orphanRetries : p.retries2;
+  const limit =
+    state === 'SYN-SENT'
+      ? p.synRetries
+      : state === 'SYN-RECEIVED'
+        ? p.synackRetries
+        : t.orphan
+          ? p.orphanRetries
+          : p.retries2;
   if (p.giveUp === 'count' || t.budgetFrom === null) return t.retransmits >= limit;
   const base = state === 'SYN-SENT' || state === 'SYN-RECEIVED' ? p.rtoInitial : p.rtoMin;
   return at - t.budgetFrom >= retryBudget(limit, base, p.rtoMax);
@@ -432,7 +447,10 @@ export function retriesExhausted(t: Tcb, state: TcpState, at: Micros): boolean {
 export function retransmit(w: Work, state: TcpState): void {
   const t = w.t;
   const head = t.flight[0];
-  w.fx.push({ type: 'timer', timer: state === 'SYN-SENT' ? 'syn' : state === 'SYN-RECEIVED' ? 'synack' : 'retransmit' });
+  w.fx.push({
+    type: 'timer',
+    timer: state === 'SYN-SENT' ? 'syn' : state === 'SYN-RECEIVED' ? 'synack' : 'retransmit',
+  });
   if (!head) return;
   if (t.retransmits === 0 && t.budgetFrom === null) t.budgetFrom = w.at;
   t.retransmits += 1;

@@ -7,14 +7,34 @@ export type Flag = (typeof FLAG_ORDER)[number];
 
 /** What an application call can return. */
 export const RESULTS = [
-  'ok', 'eof', 'EAGAIN', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN',
-  'EADDRINUSE', 'EISCONN', 'EINVAL', 'EBADF',
+  'ok',
+  'eof',
+  'EAGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'EADDRINUSE',
+  'EISCONN',
+  'EINVAL',
+  'EBADF',
 ] as const;
 export type CallResult = (typeof RESULTS)[number];
 export type Errno = Exclude<CallResult, 'ok' | 'eof'>;
 
 export const CALLS = [
-  'bind', 'listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'linger', 'keepalive',
+  'bind',
+  'listen',
+  'connect',
+  'accept',
+  'send',
+  'recv',
+  'close',
+  'shutdown',
+  'abort',
+  'linger',
+  'keepalive',
 ] as const;
 export type CallName = (typeof CALLS)[number];
 
@@ -22,20 +42,42 @@ export const TIMERS = ['syn', 'synack', 'retransmit', 'keepalive', 'fin-wait-2',
 export type TimerName = (typeof TIMERS)[number];
 
 export const DROP_WHY = [
-  'partition', 'host-down', 'drop-next', 'accept-queue-full', 'out-of-window', 'rst-no-reply',
-  'not-acceptable', 'rate-limited',
+  'partition',
+  'host-down',
+  'drop-next',
+  'accept-queue-full',
+  'out-of-window',
+  'rst-no-reply',
+  'not-acceptable',
+  'rate-limited',
 ] as const;
 export type DropWhy = (typeof DROP_WHY)[number];
 
 /** Reason ids: the rule that produced a segment (see catalogue.ts). */
 export const REASONS = [
   // RST
-  'no-listener', 'no-connection', 'bad-ack', 'abort', 'close-unread-data', 'data-after-close',
-  'keepalive-expired', 'accept-queue-overflow', 'listener-closed',
+  'no-listener',
+  'no-connection',
+  'bad-ack',
+  'abort',
+  'close-unread-data',
+  'data-after-close',
+  'keepalive-expired',
+  'accept-queue-overflow',
+  'listener-closed',
   // FIN
-  'close', 'shutdown', 'exit', 'power-off',
+  'close',
+  'shutdown',
+  'exit',
+  'power-off',
   // others
-  'handshake', 'data', 'ack', 'keepalive-probe', 'time-wait-ack', 'challenge-ack', 'forged',
+  'handshake',
+  'data',
+  'ack',
+  'keepalive-probe',
+  'time-wait-ack',
+  'challenge-ack',
+  'forged',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

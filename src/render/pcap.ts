@@ -147,8 +147,9 @@ export function readPcap(bytes: Uint8Array): PcapFile {
   const linktype = view.getUint32(20, little);
   if (linktype !== LINKTYPE_ETHERNET) throw new Error(`pcap: link type ${linktype} is not Ethernet`);
   const packets: PcapPacket[] = [];
-  for (let offset = GLOBAL_HEADER; offset < bytes.length; ) {
-    if (offset + RECORD_HEADER > bytes.length) throw new Error(`pcap: packet ${packets.length + 1}: truncated record header`);
+  for (let offset = GLOBAL_HEADER; offset < bytes.length;) {
+    if (offset + RECORD_HEADER > bytes.length)
+      throw new Error(`pcap: packet ${packets.length + 1}: truncated record header`);
     const ts = view.getUint32(offset, little) + view.getUint32(offset + 4, little) / scale;
     const captured = view.getUint32(offset + 8, little);
     const start = offset + RECORD_HEADER;
@@ -161,7 +162,9 @@ export function readPcap(bytes: Uint8Array): PcapFile {
 
 function readFrame(frame: Uint8Array, ts: number, n: number): PcapPacket {
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  const fail = (why: string): never => { throw new Error(`pcap: packet ${n}: ${why}`); };
+  const fail = (why: string): never => {
+    throw new Error(`pcap: packet ${n}: ${why}`);
+  };
   if (frame.length < ETH + IP || view.getUint16(12) !== 0x0800) fail('not IPv4 over Ethernet');
   const ihl = (view.getUint8(ETH) & 0x0f) * 4;
   const totalLength = view.getUint16(ETH + 2);
@@ -188,17 +191,24 @@ function readFrame(frame: Uint8Array, ts: number, n: number): PcapPacket {
     ipId: view.getUint16(ETH + 4),
     mss: readMss(frame.subarray(tcp + TCP, Math.min(frame.length, tcp + dataOffset))),
     ipChecksumOk: onesComplementSum(frame.subarray(ETH, tcp)) === 0xffff,
-    tcpChecksumOk: complete &&
-      onesComplementSum(frame.subarray(tcp, ETH + totalLength), onesComplementSum(pseudoHeader(src, dst, tcpLength))) === 0xffff,
+    tcpChecksumOk:
+      complete &&
+      onesComplementSum(
+        frame.subarray(tcp, ETH + totalLength),
+        onesComplementSum(pseudoHeader(src, dst, tcpLength)),
+      ) === 0xffff,
   };
 }
 
 /** Walks the TCP options (RFC 9293 §3.2) for kind 2, MSS. */
 function readMss(options: Uint8Array): number | null {
-  for (let k = 0; k < options.length; ) {
+  for (let k = 0; k < options.length;) {
     const kind = options[k] ?? 0;
     if (kind === 0) return null;
-    if (kind === 1) { k += 1; continue; }
+    if (kind === 1) {
+      k += 1;
+      continue;
+    }
     const length = options[k + 1] ?? 0;
     if (length < 2) return null;
     if (kind === 2 && length === 4) return ((options[k + 2] ?? 0) << 8) | (options[k + 3] ?? 0);

@@ -6,7 +6,8 @@
  */
 import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
 
-export type TraceItem = { kind: 'segment'; t: number; seg: TraceSegment } | { kind: 'event'; t: number; event: TraceEvent };
+export type TraceItem =
+  { kind: 'segment'; t: number; seg: TraceSegment } | { kind: 'event'; t: number; event: TraceEvent };
 
 /**
  * Segments and events in one time line: by time, then by scenario step (a step's work comes
@@ -15,9 +16,18 @@ export type TraceItem = { kind: 'segment'; t: number; seg: TraceSegment } | { ki
 export function traceItems(trace: Trace): TraceItem[] {
   const items: (TraceItem & { step: number; order: number })[] = [
     ...trace.segments.map((seg, i) => ({ kind: 'segment' as const, t: seg.t, seg, step: seg.step, order: i })),
-    ...trace.events.map((event, i) => ({ kind: 'event' as const, t: event.t, event, step: event.step, order: trace.segments.length + i })),
+    ...trace.events.map((event, i) => ({
+      kind: 'event' as const,
+      t: event.t,
+      event,
+      step: event.step,
+      order: trace.segments.length + i,
+    })),
   ];
-  items.sort((a, b) => a.t - b.t || a.step - b.step || (a.kind === b.kind ? 0 : a.kind === 'segment' ? -1 : 1) || a.order - b.order);
+  items.sort(
+    (a, b) =>
+      a.t - b.t || a.step - b.step || (a.kind === b.kind ? 0 : a.kind === 'segment' ? -1 : 1) || a.order - b.order,
+  );
   return items.map(({ step: _step, order: _order, ...item }) => item as TraceItem);
 }
 
@@ -77,22 +87,43 @@ export function timerSpans(trace: Trace, items: TraceItem[] = traceItems(trace))
     const socket = ev.socket ?? '';
     const before = items.slice(0, index);
     let from: number | undefined;
-    const lastState = (to: string) => [...before].reverse().find((i) => i.kind === 'event' && i.event.kind === 'state' && i.event.host === ev.host && i.event.socket === socket && i.event.to === to)?.t;
+    const lastState = (to: string) =>
+      [...before]
+        .reverse()
+        .find(
+          (i) =>
+            i.kind === 'event' &&
+            i.event.kind === 'state' &&
+            i.event.host === ev.host &&
+            i.event.socket === socket &&
+            i.event.to === to,
+        )?.t;
     if (ev.timer === 'time-wait') from = lastState('TIME-WAIT');
     else if (ev.timer === 'fin-wait-2') from = lastState('FIN-WAIT-2');
     else if (ev.timer === 'connect') from = lastState('SYN-SENT');
     else {
       // The retransmitted (or probing) segment leaves at the moment the timer fires.
-      const resent = trace.segments.find((seg) => seg.from === ev.host && seg.t === ev.t && (seg.retransmission || seg.reason === 'keepalive-probe' || seg.reason === 'keepalive-expired'));
+      const resent = trace.segments.find(
+        (seg) =>
+          seg.from === ev.host &&
+          seg.t === ev.t &&
+          (seg.retransmission || seg.reason === 'keepalive-probe' || seg.reason === 'keepalive-expired'),
+      );
       const earlier = [...before].reverse().find((i) => {
-        if (ev.timer === 'keepalive' && i.kind === 'event') return i.event.kind === 'call' && i.event.call === 'keepalive' && i.event.host === ev.host;
+        if (ev.timer === 'keepalive' && i.kind === 'event')
+          return i.event.kind === 'call' && i.event.call === 'keepalive' && i.event.host === ev.host;
         if (i.kind !== 'segment' || i.t >= ev.t) return false;
-        if (ev.timer === 'keepalive') return (i.seg.to === ev.host && i.seg.delivered && i.seg.arrival < ev.t) || (i.seg.from === ev.host && i.seg.reason === 'keepalive-probe');
+        if (ev.timer === 'keepalive')
+          return (
+            (i.seg.to === ev.host && i.seg.delivered && i.seg.arrival < ev.t) ||
+            (i.seg.from === ev.host && i.seg.reason === 'keepalive-probe')
+          );
         return i.seg.from === ev.host && (resent ? i.seg.seq === resent.seq && i.seg.sport === resent.sport : true);
       });
       from = earlier?.kind === 'segment' && earlier.seg.to === ev.host ? earlier.seg.arrival : earlier?.t;
     }
-    if (from !== undefined && from < ev.t) spans.push({ host: ev.host, socket, timer: ev.timer, from, to: ev.t, item: index });
+    if (from !== undefined && from < ev.t)
+      spans.push({ host: ev.host, socket, timer: ev.timer, from, to: ev.t, item: index });
   });
   return spans;
 }
@@ -140,7 +171,9 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
   const parts: string[] = [];
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" class="sequence" role="img" aria-labelledby="${titleId} ${descId}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" class="sequence" role="img" aria-labelledby="${titleId} ${descId}">`,
+  );
   parts.push(`<title id="${titleId}">${esc(words.title)}</title><desc id="${descId}">${esc(words.description)}</desc>`);
   parts.push(
     `<defs>` +
@@ -152,7 +185,9 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
   // Lifelines and host names.
   for (const host of hosts) {
     const x = hostX(host);
-    parts.push(`<g class="host"><text x="${x}" y="24" class="host-name">${esc(host)}</text><line x1="${x}" y1="34" x2="${x}" y2="${height - 10}" class="lifeline"/></g>`);
+    parts.push(
+      `<g class="host"><text x="${x}" y="24" class="host-name">${esc(host)}</text><line x1="${x}" y1="34" x2="${x}" y2="${height - 10}" class="lifeline"/></g>`,
+    );
   }
   // Time labels on the left.
   for (const t of sorted) {
@@ -168,7 +203,9 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
     const x = x0 + outer * (4 + (lane % 3) * 4);
     const ya = rowY.get(span.from) ?? 0;
     const yb = rowY.get(span.to) ?? 0;
-    parts.push(`<g class="item timer-span" data-frame="${span.item}"><title>${esc(`timer ${span.timer}: ${span.from.toFixed(3)} → ${span.to.toFixed(3)} s`)}</title><line x1="${x}" y1="${ya}" x2="${x}" y2="${yb}"/><circle cx="${x}" cy="${yb}" r="2.5"/></g>`);
+    parts.push(
+      `<g class="item timer-span" data-frame="${span.item}"><title>${esc(`timer ${span.timer}: ${span.from.toFixed(3)} → ${span.to.toFixed(3)} s`)}</title><line x1="${x}" y1="${ya}" x2="${x}" y2="${yb}"/><circle cx="${x}" cy="${yb}" r="2.5"/></g>`,
+    );
   }
   const seen = new Map<string, number>();
   const burst = new Map<string, number>();
@@ -185,11 +222,15 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
       const y1 = (rowY.get(seg.t) ?? 0) + dy;
       const y2 = (rowY.get(seg.arrival) ?? 0) + dy;
       const [ex, ey] = seg.delivered ? [x2, y2] : [(x1 + x2) / 2, (y1 + y2) / 2];
-      const marker = seg.delivered ? ` marker-end="url(#${id}-${kind === 'rst' ? 'rst' : kind === 'fin' ? 'fin' : 'head'})"` : '';
+      const marker = seg.delivered
+        ? ` marker-end="url(#${id}-${kind === 'rst' ? 'rst' : kind === 'fin' ? 'fin' : 'head'})"`
+        : '';
       const label = `${segmentLabel(seg)}${seg.retransmission ? ' (re)' : ''}${seg.delivered ? '' : ` (${words.lost})`}`;
       const lx = (x1 + ex) / 2;
       const ly = (y1 + ey) / 2 - 5;
-      const lost = seg.delivered ? '' : `<path d="M${ex - 6},${ey - 6} L${ex + 6},${ey + 6} M${ex - 6},${ey + 6} L${ex + 6},${ey - 6}" class="lost-mark"/>`;
+      const lost = seg.delivered
+        ? ''
+        : `<path d="M${ex - 6},${ey - 6} L${ex + 6},${ey + 6} M${ex - 6},${ey + 6} L${ex + 6},${ey - 6}" class="lost-mark"/>`;
       parts.push(
         `<g class="item seg seg-${kind}${seg.delivered ? '' : ' seg-lost'}" data-frame="${frame}">` +
           `<line x1="${x1}" y1="${y1}" x2="${ex}" y2="${ey}"${marker}/>${lost}` +
@@ -206,14 +247,22 @@ export function sequenceSvg(trace: Trace, words: SequenceWords, id: string): Seq
     const leftSide = hosts.indexOf(ev.host) === 0 && hosts.length > 1;
     const anchor = leftSide ? 'end' : 'start';
     const tx = leftSide ? x - 8 : x + 8;
-    const cls = ev.kind === 'error' || (ev.kind === 'call' && ev.result !== 'ok' && ev.result !== 'eof') ? ' ev-error' : '';
+    const cls =
+      ev.kind === 'error' || (ev.kind === 'call' && ev.result !== 'ok' && ev.result !== 'eof') ? ' ev-error' : '';
     if (ev.kind === 'host') {
-      parts.push(`<g class="item ev ev-host" data-frame="${frame}"><rect x="${x - 70}" y="${yy - 11}" width="140" height="16" rx="3"/><text x="${x}" y="${yy + 1}" class="ev-host-label">${esc(words.eventLabel(ev))}</text></g>`);
+      parts.push(
+        `<g class="item ev ev-host" data-frame="${frame}"><rect x="${x - 70}" y="${yy - 11}" width="140" height="16" rx="3"/><text x="${x}" y="${yy + 1}" class="ev-host-label">${esc(words.eventLabel(ev))}</text></g>`,
+      );
       return;
     }
     // A state change names its socket and states, so a linked state diagram can follow it.
-    const change = ev.kind === 'state' ? ` data-host="${esc(ev.host)}" data-socket="${esc(ev.socket ?? '')}" data-from="${ev.from}" data-to="${ev.to}"` : '';
-    parts.push(`<g class="item ev ev-${ev.kind}${cls}" data-frame="${frame}"${change}><text x="${tx}" y="${yy + 1}" text-anchor="${anchor}">${esc(words.eventLabel(ev))}</text></g>`);
+    const change =
+      ev.kind === 'state'
+        ? ` data-host="${esc(ev.host)}" data-socket="${esc(ev.socket ?? '')}" data-from="${ev.from}" data-to="${ev.to}"`
+        : '';
+    parts.push(
+      `<g class="item ev ev-${ev.kind}${cls}" data-frame="${frame}"${change}><text x="${tx}" y="${yy + 1}" text-anchor="${anchor}">${esc(words.eventLabel(ev))}</text></g>`,
+    );
   });
   parts.push('</svg>');
   return { svg: parts.join(''), frames: items.length };

@@ -1,7 +1,7 @@
 /** Durations as authors write them (`800ms`, `5s`, `2m`) and as the model takes them (integer µs). */
 import type { Micros } from '../model/scenario.ts';
 
-const UNIT_MICROS = { us: 1, 'µs': 1, ms: 1_000, s: 1_000_000, m: 60_000_000, h: 3_600_000_000 } as const;
+const UNIT_MICROS = { us: 1, µs: 1, ms: 1_000, s: 1_000_000, m: 60_000_000, h: 3_600_000_000 } as const;
 type Unit = keyof typeof UNIT_MICROS;
 
 /** The source of truth for what a duration looks like; also the JSON Schema `pattern`. */
@@ -18,10 +18,16 @@ export function readDuration(text: string): DurationResult {
   const match = DURATION_RE.exec(text);
   if (match === null) {
     if (/^-?[0-9]+(\.[0-9]+)?$/.test(text)) {
-      return { ok: false, message: `duration '${text}' needs a unit, e.g. '${text}s' or '${text}ms' (units: us, ms, s, m, h)` };
+      return {
+        ok: false,
+        message: `duration '${text}' needs a unit, e.g. '${text}s' or '${text}ms' (units: us, ms, s, m, h)`,
+      };
     }
     if (text.startsWith('-')) return { ok: false, message: `duration '${text}' must not be negative` };
-    return { ok: false, message: `'${text}' is not a duration — expected a number with a unit, e.g. '800ms', '5s', '2m'` };
+    return {
+      ok: false,
+      message: `'${text}' is not a duration — expected a number with a unit, e.g. '800ms', '5s', '2m'`,
+    };
   }
   const unit = match[2] as Unit;
   const number = Number(text.slice(0, text.length - unit.length));

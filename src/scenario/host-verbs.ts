@@ -2,8 +2,17 @@
 import type { HostVerb, ShutdownHow } from '../model/scenario.ts';
 import { didYouMean, listWords } from './suggest.ts';
 import {
-  Cursor, GrammarError, fail, readClauses, readDurationWord, readHost, readInt, readPort, readSocketName,
-  type GrammarContext, type GrammarResult,
+  Cursor,
+  GrammarError,
+  fail,
+  readClauses,
+  readDurationWord,
+  readHost,
+  readInt,
+  readPort,
+  readSocketName,
+  type GrammarContext,
+  type GrammarResult,
 } from './tokens.ts';
 
 /** Largest `send`/`recv` byte count: plenty for a lesson, small enough to simulate segment by segment. */
@@ -41,15 +50,31 @@ type VerbReader = (cursor: Cursor, context: GrammarContext, usage: string) => Ho
 const READERS: Record<HostVerbName, VerbReader> = {
   bind(cursor, _context, usage) {
     const verb: Verb<'bind'> = { verb: 'bind', port: readPort(cursor.need('a port', usage)) };
-    readClauses(cursor, { as: (w) => { verb.as = readSocketName(w); } }, usage);
+    readClauses(
+      cursor,
+      {
+        as: (w) => {
+          verb.as = readSocketName(w);
+        },
+      },
+      usage,
+    );
     return verb;
   },
   listen(cursor, _context, usage) {
     const verb: Verb<'listen'> = { verb: 'listen', port: readPort(cursor.need('a port', usage)) };
-    readClauses(cursor, {
-      backlog: (w) => { verb.backlog = readInt(w, 'backlog', 0, 65535); },
-      as: (w) => { verb.as = readSocketName(w); },
-    }, usage);
+    readClauses(
+      cursor,
+      {
+        backlog: (w) => {
+          verb.backlog = readInt(w, 'backlog', 0, 65535);
+        },
+        as: (w) => {
+          verb.as = readSocketName(w);
+        },
+      },
+      usage,
+    );
     return verb;
   },
   connect(cursor, context, usage) {
@@ -59,16 +84,34 @@ const READERS: Record<HostVerbName, VerbReader> = {
     const host = readHost(target.slice(0, colon), context);
     if (host === context.self) fail(`'${host}' cannot connect to itself; name another host`);
     const verb: Verb<'connect'> = { verb: 'connect', host, port: readPort(target.slice(colon + 1)) };
-    readClauses(cursor, {
-      from: (w) => { verb.from = readPort(w); },
-      timeout: (w) => { verb.timeout = readDurationWord(w, 'timeout', { positive: true }); },
-      as: (w) => { verb.as = readSocketName(w); },
-    }, usage);
+    readClauses(
+      cursor,
+      {
+        from: (w) => {
+          verb.from = readPort(w);
+        },
+        timeout: (w) => {
+          verb.timeout = readDurationWord(w, 'timeout', { positive: true });
+        },
+        as: (w) => {
+          verb.as = readSocketName(w);
+        },
+      },
+      usage,
+    );
     return verb;
   },
   accept(cursor, _context, usage) {
     const verb: Verb<'accept'> = { verb: 'accept' };
-    readClauses(cursor, { as: (w) => { verb.as = readSocketName(w); } }, usage);
+    readClauses(
+      cursor,
+      {
+        as: (w) => {
+          verb.as = readSocketName(w);
+        },
+      },
+      usage,
+    );
     return verb;
   },
   send(cursor, _context, usage) {
@@ -120,10 +163,14 @@ function bare(verb: 'close' | 'abort' | 'exit' | 'crash' | 'reboot' | 'power-off
 export function parseHostVerb(text: string, context: GrammarContext): GrammarResult<HostVerb> {
   const cursor = new Cursor(text);
   const name = cursor.next();
-  if (name === undefined) return { ok: false, message: `expected a verb, e.g. 'connect server:80' (verbs: ${HOST_VERBS.join(', ')})` };
+  if (name === undefined)
+    return { ok: false, message: `expected a verb, e.g. 'connect server:80' (verbs: ${HOST_VERBS.join(', ')})` };
   if (!Object.hasOwn(READERS, name)) {
     const hint = didYouMean(name, HOST_VERBS);
-    return { ok: false, message: `unknown verb '${name}'${hint === '' ? ` — expected one of ${HOST_VERBS.join(', ')}` : hint}` };
+    return {
+      ok: false,
+      message: `unknown verb '${name}'${hint === '' ? ` — expected one of ${HOST_VERBS.join(', ')}` : hint}`,
+    };
   }
   const verbName = name as HostVerbName;
   try {

@@ -35,20 +35,29 @@ export function describeIssue(issue: z.core.$ZodIssue, tree: YamlTree): { line: 
         return [{ line, message: `${lead}expected ${expectedText(issue.expected)}, found ${describeValue(input)}` }];
       }
       const parent = fieldName(path.slice(0, -1));
-      return [{ line, message: `${parent === '' ? '' : `${parent}: `}missing required key '${String(path[path.length - 1])}'` }];
+      return [
+        {
+          line,
+          message: `${parent === '' ? '' : `${parent}: `}missing required key '${String(path[path.length - 1])}'`,
+        },
+      ];
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
       const hint = typeof input === 'string' ? didYouMean(input, values) : '';
-      return [{ line, message: `unknown ${field} ${describeValue(input)}${hint || ` — expected ${listWords(values)}`}` }];
+      return [
+        { line, message: `unknown ${field} ${describeValue(input)}${hint || ` — expected ${listWords(values)}`}` },
+      ];
     }
     case 'too_small':
     case 'too_big':
       if (issue.origin === 'string') return [{ line, message: `${lead}must not be empty` }];
-      return [{
-        line,
-        message: `${lead}must be ${issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`}, found ${describeValue(input)}`,
-      }];
+      return [
+        {
+          line,
+          message: `${lead}must be ${issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`}, found ${describeValue(input)}`,
+        },
+      ];
     default:
       return [{ line, message: `${lead}not valid` }];
   }
@@ -56,12 +65,18 @@ export function describeIssue(issue: z.core.$ZodIssue, tree: YamlTree): { line: 
 
 function expectedText(expected: string): string {
   switch (expected) {
-    case 'int': return 'a whole number';
-    case 'object': return 'a mapping';
-    case 'array': return 'a list';
-    case 'boolean': return 'true or false';
-    case 'string': return 'text';
-    default: return `a ${expected}`;
+    case 'int':
+      return 'a whole number';
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'text';
+    default:
+      return `a ${expected}`;
   }
 }
 

@@ -15,7 +15,12 @@ export async function loadScenarioFile(path: string): Promise<ParseResult> {
     return parseScenario(text.startsWith('\uFEFF') ? text.slice(1) : text, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot read file (${code ?? String(error)})`;
     return failure(path, why);
   }
 }

@@ -2,8 +2,18 @@
 import type { InjectSeq, NetworkVerb } from '../model/scenario.ts';
 import { didYouMean, listWords } from './suggest.ts';
 import {
-  Cursor, GrammarError, fail, readClauses, readDirection, readDurationWord, readFlags, readHost, readInt, readPort,
-  type GrammarContext, type GrammarResult,
+  Cursor,
+  GrammarError,
+  fail,
+  readClauses,
+  readDirection,
+  readDurationWord,
+  readFlags,
+  readHost,
+  readInt,
+  readPort,
+  type GrammarContext,
+  type GrammarResult,
 } from './tokens.ts';
 
 export const NETWORK_VERB_USAGE = {
@@ -27,7 +37,8 @@ const READERS: Record<NetworkVerbName, Reader> = {
     const next = cursor.need("'next'", usage);
     if (next !== 'next') fail(`expected 'drop next FROM->TO', not 'drop ${next}'`);
     const verb: Extract<NetworkVerb, { verb: 'drop-next' }> = {
-      verb: 'drop-next', ...readDirection(cursor.need('FROM->TO', usage), context, usage),
+      verb: 'drop-next',
+      ...readDirection(cursor.need('FROM->TO', usage), context, usage),
     };
     const which = cursor.next();
     if (which === 'data') verb.data = true;
@@ -45,18 +56,27 @@ const READERS: Record<NetworkVerbName, Reader> = {
     const colon = target.indexOf(':');
     const direction = readDirection(colon < 0 ? target : target.slice(0, colon), context, usage);
     const verb: Extract<NetworkVerb, { verb: 'inject' }> = {
-      verb: 'inject', ...direction, flags: readFlags(cursor.need('FLAGS such as RST', usage)), seq: 'exact',
+      verb: 'inject',
+      ...direction,
+      flags: readFlags(cursor.need('FLAGS such as RST', usage)),
+      seq: 'exact',
     };
     if (colon >= 0) verb.port = readPort(target.slice(colon + 1));
-    readClauses(cursor, {
-      seq: (w) => {
-        if (!(INJECT_SEQ as readonly string[]).includes(w)) {
-          fail(`'seq ${w}': expected ${listWords(INJECT_SEQ)}${didYouMean(w, INJECT_SEQ)}`);
-        }
-        verb.seq = w as InjectSeq;
+    readClauses(
+      cursor,
+      {
+        seq: (w) => {
+          if (!(INJECT_SEQ as readonly string[]).includes(w)) {
+            fail(`'seq ${w}': expected ${listWords(INJECT_SEQ)}${didYouMean(w, INJECT_SEQ)}`);
+          }
+          verb.seq = w as InjectSeq;
+        },
+        len: (w) => {
+          verb.len = readInt(w, 'len', 0, 65535);
+        },
       },
-      len: (w) => { verb.len = readInt(w, 'len', 0, 65535); },
-    }, usage);
+      usage,
+    );
     return verb;
   },
 };

@@ -42,7 +42,9 @@ export function parseScenario(text: string, file: string): ParseResult {
       .map((p) => ({ file, line: p.line, message: printable(p.message) })),
   });
   if (text.length > MAX_SCENARIO_BYTES || byteLength(text) > MAX_SCENARIO_BYTES) {
-    return fail([{ line: null, message: `file is too large: a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB` }]);
+    return fail([
+      { line: null, message: `file is too large: a scenario may be at most ${MAX_SCENARIO_BYTES / 1024} KiB` },
+    ]);
   }
   const read = readYamlTree(text);
   if (!read.ok) return fail(read.problems);
@@ -51,10 +53,12 @@ export function parseScenario(text: string, file: string): ParseResult {
     return fail([{ line: null, message: 'file is empty — expected a scenario with id, hosts and steps' }]);
   }
   if (typeof tree.value !== 'object' || Array.isArray(tree.value)) {
-    return fail([{
-      line: tree.lineAt([]),
-      message: `expected a mapping with id, hosts and steps at the top, found ${describeValue(tree.value)}`,
-    }]);
+    return fail([
+      {
+        line: tree.lineAt([]),
+        message: `expected a mapping with id, hosts and steps at the top, found ${describeValue(tree.value)}`,
+      },
+    ]);
   }
   const raw = tree.value as Record<string, unknown>;
   const parsed = ScenarioDocSchema.safeParse(raw, { reportInput: true, error: () => GENERIC_ISSUE });
@@ -67,13 +71,25 @@ export function parseScenario(text: string, file: string): ParseResult {
   const hosts = ScenarioDocSchema.shape.hosts.safeParse(raw['hosts']);
   if (hosts.success && Array.isArray(raw['steps'])) {
     const wellFormed = (raw['steps'] as unknown[]).map((step) => StepSchema.safeParse(step));
-    problems.push(...stepProblems(wellFormed.map((r) => (r.success ? r.data : undefined)), hosts.data, raw, tree).problems);
+    problems.push(
+      ...stepProblems(
+        wellFormed.map((r) => (r.success ? r.data : undefined)),
+        hosts.data,
+        raw,
+        tree,
+      ).problems,
+    );
   }
   return fail(problems);
 }
 
 /** Reads the steps given (undefined: a step that failed the schema, skipped), with lines. */
-function stepProblems(docs: readonly (StepDoc | undefined)[], hosts: string[], raw: Record<string, unknown>, tree: YamlTree) {
+function stepProblems(
+  docs: readonly (StepDoc | undefined)[],
+  hosts: string[],
+  raw: Record<string, unknown>,
+  tree: YamlTree,
+) {
   const rawSteps = Array.isArray(raw['steps']) ? (raw['steps'] as unknown[]) : [];
   const entries: StepEntry[] = [];
   docs.forEach((doc, index) => {

@@ -56,7 +56,8 @@ function count(description: string, min: number, max: number) {
 const HostName = z
   .string()
   .regex(HOST_RE, {
-    error: (issue) => `'${String(issue.input)}' is not a host name: use lowercase letters, digits and -, starting with a letter`,
+    error: (issue) =>
+      `'${String(issue.input)}' is not a host name: use lowercase letters, digits and -, starting with a letter`,
   })
   .refine((name) => !(RESERVED_KEYS as readonly string[]).includes(name), {
     error: (issue) => `'${String(issue.input)}' is reserved for steps and cannot name a host`,
@@ -80,7 +81,10 @@ export const TuneSchema = z
       })
       .describe('Keepalive defaults for sockets that enable keepalive.')
       .optional(),
-    abort_on_overflow: z.boolean().describe('Answer a full accept queue with RST instead of dropping the ACK.').optional(),
+    abort_on_overflow: z
+      .boolean()
+      .describe('Answer a full accept queue with RST instead of dropping the ACK.')
+      .optional(),
   })
   .describe('Overrides of profile defaults, e.g. shorter timers so a lesson stays short.');
 
@@ -97,8 +101,13 @@ export const StepSchema = z
       .optional(),
     network: z
       .string()
-      .meta({ pattern: verbPattern(NETWORK_VERBS), examples: ['partition', 'drop next server->client ACK', 'delay 100ms'] })
-      .describe('A network fault: partition [A B], heal [A B], drop next FROM->TO [FLAGS|data], delay D, inject FROM->TO[:PORT] FLAGS [seq exact|in-window|out-of-window] [len N].')
+      .meta({
+        pattern: verbPattern(NETWORK_VERBS),
+        examples: ['partition', 'drop next server->client ACK', 'delay 100ms'],
+      })
+      .describe(
+        'A network fault: partition [A B], heal [A B], drop next FROM->TO [FLAGS|data], delay D, inject FROM->TO[:PORT] FLAGS [seq exact|in-window|out-of-window] [len N].',
+      )
       .optional(),
     wait: duration('Advance simulated time.').optional(),
   })
@@ -106,17 +115,22 @@ export const StepSchema = z
     z
       .string()
       .meta({ pattern: verbPattern(HOST_VERBS), examples: ['listen 80', 'connect server:80', 'send 100', 'close'] })
-      .describe('HOST or HOST.SOCKET: a socket call or host event, e.g. listen 80, connect server:80, send 100, close, abort, crash.'),
+      .describe(
+        'HOST or HOST.SOCKET: a socket call or host event, e.g. listen 80, connect server:80, send 100, close, abort, crash.',
+      ),
   )
   .meta({ propertyNames: { pattern: STEP_KEY_PATTERN }, minProperties: 1, maxProperties: 2 })
-  .describe('One step: HOST: VERB ARGS, HOST.SOCKET: VERB ARGS, network: …, or wait: DURATION; optionally label: NAME.');
+  .describe(
+    'One step: HOST: VERB ARGS, HOST.SOCKET: VERB ARGS, network: …, or wait: DURATION; optionally label: NAME.',
+  );
 
 export const ScenarioDocSchema = z
   .strictObject({
     id: z
       .string()
       .regex(new RegExp(ID_PATTERN), {
-        error: (issue) => `'${String(issue.input)}' is not a kebab-case id: lowercase letters and digits joined by -, e.g. crash-reboot`,
+        error: (issue) =>
+          `'${String(issue.input)}' is not a kebab-case id: lowercase letters and digits joined by -, e.g. crash-reboot`,
       })
       .max(80)
       .describe('Kebab-case identifier, e.g. crash-reboot.'),

@@ -41,7 +41,11 @@ export function readSteps(
       const path = ['steps', entry.index, 'label'];
       const first = labels.get(label);
       if (first === undefined) labels.set(label, lineAt(path));
-      else problems.push({ path, message: `duplicate label '${label}'${first === null ? '' : ` (first used on line ${first})`} — labels must be unique` });
+      else
+        problems.push({
+          path,
+          message: `duplicate label '${label}'${first === null ? '' : ` (first used on line ${first})`} — labels must be unique`,
+        });
     }
     const read = readStep(entry, hosts, lineAt);
     if ('problem' in read) problems.push(read.problem);
@@ -50,8 +54,11 @@ export function readSteps(
   return { steps, problems };
 }
 
-function readStep({ index, doc, keys: written }: StepEntry, hosts: readonly string[], lineAt: Lines):
-  { step: Step } | { problem: StepProblem } {
+function readStep(
+  { index, doc, keys: written }: StepEntry,
+  hosts: readonly string[],
+  lineAt: Lines,
+): { step: Step } | { problem: StepProblem } {
   const path = ['steps', index];
   const keys = written.filter((k) => k !== 'label');
   // A misspelt key ("lable", "netwrok", "sever") explains more than "two actions" would.
@@ -61,7 +68,9 @@ function readStep({ index, doc, keys: written }: StepEntry, hosts: readonly stri
   }
   const [key, extra] = keys;
   if (key === undefined) {
-    return { problem: { path, message: "this step has no action — expected 'HOST: VERB', 'network: …' or 'wait: DURATION'" } };
+    return {
+      problem: { path, message: "this step has no action — expected 'HOST: VERB', 'network: …' or 'wait: DURATION'" },
+    };
   }
   if (extra !== undefined) {
     const message = `a step has one action, this one has ${listWords(keys, 'and')} — start a new '- ' item for each`;

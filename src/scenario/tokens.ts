@@ -26,7 +26,10 @@ export class Cursor {
   index = 0;
 
   constructor(text: string) {
-    this.words = text.trim().split(/\s+/).filter((w) => w !== '');
+    this.words = text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
   }
 
   next(): string | undefined {
@@ -62,11 +65,7 @@ export class Cursor {
 }
 
 /** Reads `[keyword value]…` clauses in any order, each at most once. */
-export function readClauses(
-  cursor: Cursor,
-  clauses: Record<string, (word: string) => void>,
-  usage: string,
-): void {
+export function readClauses(cursor: Cursor, clauses: Record<string, (word: string) => void>, usage: string): void {
   const names = Object.keys(clauses);
   const seen = new Set<string>();
   while (!cursor.done()) {
@@ -75,7 +74,9 @@ export function readClauses(
     const clause = clauses[keyword];
     if (clause === undefined) {
       const hint = didYouMean(keyword, names);
-      fail(`unexpected '${keyword}' after '${before}'${hint === '' ? ` — expected ${listWords(names)} (usage: ${usage})` : hint}`);
+      fail(
+        `unexpected '${keyword}' after '${before}'${hint === '' ? ` — expected ${listWords(names)} (usage: ${usage})` : hint}`,
+      );
     }
     if (seen.has(keyword)) fail(`'${keyword}' is given twice`);
     seen.add(keyword);
@@ -115,7 +116,8 @@ export function readHost(word: string, context: GrammarContext): string {
 /** `FROM->TO`, two different declared hosts. */
 export function readDirection(word: string, context: GrammarContext, usage: string): { from: string; to: string } {
   const arrow = word.indexOf('->');
-  if (arrow <= 0 || arrow + 2 >= word.length) fail(`expected FROM->TO, e.g. 'client->server', not '${word}' (usage: ${usage})`);
+  if (arrow <= 0 || arrow + 2 >= word.length)
+    fail(`expected FROM->TO, e.g. 'client->server', not '${word}' (usage: ${usage})`);
   const from = readHost(word.slice(0, arrow), context);
   const to = readHost(word.slice(arrow + 2), context);
   if (from === to) fail(`'${word}' goes from a host to itself; name two different hosts`);

@@ -2,7 +2,18 @@
  * YAML text to plain data, remembering where each node came from so that any
  * error (ours or Zod's, by path) can name its 1-based line.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** Alias uses allowed in one file; a real scenario needs a handful at most. */
 export const MAX_ALIASES = 50;
@@ -42,7 +53,8 @@ export function readYamlTree(text: string): { ok: true; tree: YamlTree } | { ok:
   const lineOf = (offset: number | undefined): number | null =>
     offset === undefined ? null : lineCounter.linePos(offset).line;
   const deepLine = tooDeepFlowLine(text);
-  if (deepLine !== null) return { ok: false, problems: [{ line: deepLine, message: 'not valid YAML: nested too deeply' }] };
+  if (deepLine !== null)
+    return { ok: false, problems: [{ line: deepLine, message: 'not valid YAML: nested too deeply' }] };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -53,7 +65,9 @@ export function readYamlTree(text: string): { ok: true; tree: YamlTree } | { ok:
   const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
   if (first !== undefined) {
     const message = first.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply' : yamlMessage(first.message);
-    const line = lineOf(first.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, first.pos[0]) ?? first.pos[0] : first.pos[0]);
+    const line = lineOf(
+      first.code === 'MISSING_CHAR' ? (unclosedQuoteStart(doc, first.pos[0]) ?? first.pos[0]) : first.pos[0],
+    );
     return { ok: false, problems: [{ line, message: `not valid YAML: ${message}` }] };
   }
   const converter = new Converter();
@@ -183,7 +197,8 @@ function unclosedQuoteStart(doc: Document, errorOffset: number): number | undefi
   visit(doc, {
     Scalar(_key, node) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      if (quoted && node.range !== undefined && node.range !== null && node.range[1] >= errorOffset) start = node.range[0];
+      if (quoted && node.range !== undefined && node.range !== null && node.range[1] >= errorOffset)
+        start = node.range[0];
     },
   });
   return start;

@@ -8,20 +8,21 @@ import { axeViolations, base, watchPage, type PageProblems } from './support.ts'
 
 const english = `${base}en/playground/`;
 
-const scenario = (third: string) => [
-  'id: typed',
-  'title: { en: Typed here, zh-CN: 在这里输入 }',
-  third,
-  'hosts: [client, server]',
-  'steps:',
-  '  - server: listen 5000',
-  '  - client: connect server:5000',
-  '  - server: accept',
-  '  - client: send 100',
-  '  - client: linger 0s',
-  '  - client: close',
-  '',
-].join('\n');
+const scenario = (third: string) =>
+  [
+    'id: typed',
+    'title: { en: Typed here, zh-CN: 在这里输入 }',
+    third,
+    'hosts: [client, server]',
+    'steps:',
+    '  - server: listen 5000',
+    '  - client: connect server:5000',
+    '  - server: accept',
+    '  - client: send 100',
+    '  - client: linger 0s',
+    '  - client: close',
+    '',
+  ].join('\n');
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario (YAML)' });
 const errors = (page: Page) => page.locator('.pg-errors');
@@ -41,7 +42,10 @@ function expectQuiet(problems: PageProblems) {
   expect.soft(problems.failedRequests, 'failed requests').toEqual([]);
 }
 
-test('a mistake is listed and marked by its line; once fixed, the diagram and table follow', async ({ page, baseURL }) => {
+test('a mistake is listed and marked by its line; once fixed, the diagram and table follow', async ({
+  page,
+  baseURL,
+}) => {
   const problems = await open(page, new URL(baseURL ?? '').origin);
   await editor(page).fill(scenario('profle: linux'));
   await expect(errors(page)).toContainText('line 3');
@@ -69,7 +73,9 @@ test('a mistake is listed and marked by its line; once fixed, the diagram and ta
 
 test('a scenario that parses but cannot run shows the model’s error by its line', async ({ page, baseURL }) => {
   const problems = await open(page, new URL(baseURL ?? '').origin);
-  await editor(page).fill('id: twice\nhosts: [client, server]\nsteps:\n  - server: listen 80\n  - client: connect server:80\n  - client: connect server:80\n  - client: send 10\n');
+  await editor(page).fill(
+    'id: twice\nhosts: [client, server]\nsteps:\n  - server: listen 80\n  - client: connect server:80\n  - client: connect server:80\n  - client: send 10\n',
+  );
   await expect(errors(page)).toContainText("line 7: 'send' is ambiguous");
   await expect(page.locator('.pg-gutter .is-bad')).toHaveText(['7']);
   expectQuiet(problems);
@@ -115,7 +121,9 @@ test('the rfc9293 profile turns the abort’s RST+ACK into a bare RST', async ({
 
 test('the step builder adds a line to the steps and the diagram follows', async ({ page, baseURL }) => {
   const problems = await open(page, new URL(baseURL ?? '').origin);
-  await editor(page).fill('id: built\nhosts: [alice, bob]\nsteps:\n  - bob: listen 5000\n  - alice: connect bob:5000\n');
+  await editor(page).fill(
+    'id: built\nhosts: [alice, bob]\nsteps:\n  - bob: listen 5000\n  - alice: connect bob:5000\n',
+  );
   // The hosts to choose from are the scenario's.
   await page.getByLabel('Who').selectOption('alice');
   await page.getByLabel('Verb').selectOption('send');

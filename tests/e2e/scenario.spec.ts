@@ -58,9 +58,13 @@ test('a scenario can be stepped with the keyboard alone', async ({ page }) => {
 
 test('the buttons step the scenario too', async ({ page }) => {
   await page.goto(path);
-  await player(page).getByRole('button', { name: /step forward/i }).click();
+  await player(page)
+    .getByRole('button', { name: /step forward/i })
+    .click();
   await expect(player(page).locator('.scenario-position')).toContainText(/\b1\b/);
-  await player(page).getByRole('button', { name: /restart/i }).click();
+  await player(page)
+    .getByRole('button', { name: /restart/i })
+    .click();
   await expect(player(page).locator('.scenario-position')).toContainText(/\b0\b/);
 });
 

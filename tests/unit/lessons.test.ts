@@ -9,8 +9,12 @@ import { CATALOGUE } from '../../src/model/catalogue.ts';
 const root = new URL('../../', import.meta.url);
 const LOCALES = ['en', 'zh-cn'] as const;
 const lessonDir = (locale: string) => new URL(`content/lessons/${locale}/`, root);
-const lessons = readdirSync(lessonDir('en')).filter((f) => /^\d\d-[^_].*\.mdx$/.test(f)).sort();
-const scenarioIds = readdirSync(new URL('exercises/scenarios/', root)).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const lessons = readdirSync(lessonDir('en'))
+  .filter((f) => /^\d\d-[^_].*\.mdx$/.test(f))
+  .sort();
+const scenarioIds = readdirSync(new URL('exercises/scenarios/', root))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 const read = (locale: string, file: string) => readFileSync(new URL(file, lessonDir(locale)), 'utf8');
 
 function usedScenarios(text: string): string[] {
@@ -23,7 +27,20 @@ function usedScenarios(text: string): string[] {
 
 describe('lessons', () => {
   it('there are twelve, numbered 00 to 11', () => {
-    expect(lessons.map((f) => f.slice(0, 2))).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11']);
+    expect(lessons.map((f) => f.slice(0, 2))).toEqual([
+      '00',
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+      '11',
+    ]);
   });
 
   for (const file of lessons) {
@@ -43,9 +60,10 @@ describe('lessons', () => {
     }
   }
 
-  it('every lesson except the cheat sheet judges the article\'s claim in both languages', () => {
+  it("every lesson except the cheat sheet judges the article's claim in both languages", () => {
     for (const file of lessons.filter((f) => !f.startsWith('11-') && !f.startsWith('10-'))) {
-      for (const locale of LOCALES) expect(read(locale, file), `${locale}/${file}`).toMatch(/<Claim verdict="(correct|imprecise|wrong)"/);
+      for (const locale of LOCALES)
+        expect(read(locale, file), `${locale}/${file}`).toMatch(/<Claim verdict="(correct|imprecise|wrong)"/);
     }
   });
 
@@ -57,7 +75,8 @@ describe('lessons', () => {
   });
 
   it('the same scenarios appear in both languages of a lesson', () => {
-    for (const file of lessons) expect(usedScenarios(read('zh-cn', file)).sort(), file).toEqual(usedScenarios(read('en', file)).sort());
+    for (const file of lessons)
+      expect(usedScenarios(read('zh-cn', file)).sort(), file).toEqual(usedScenarios(read('en', file)).sort());
   });
 
   it('the cheat sheet names every scenario, in both languages', () => {
@@ -74,7 +93,11 @@ describe('the rule catalogue', () => {
   it('points every reason at a lesson that exists in both languages', () => {
     for (const [reason, entry] of Object.entries(CATALOGUE)) {
       expect(entry.lesson, reason).toBeDefined();
-      for (const locale of LOCALES) expect(existsSync(new URL(`${entry.lesson}.mdx`, lessonDir(locale))), `${reason} → ${locale}/${entry.lesson}`).toBe(true);
+      for (const locale of LOCALES)
+        expect(
+          existsSync(new URL(`${entry.lesson}.mdx`, lessonDir(locale))),
+          `${reason} → ${locale}/${entry.lesson}`,
+        ).toBe(true);
     }
   });
 

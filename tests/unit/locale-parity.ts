@@ -17,7 +17,11 @@ export const PAGES = ['home', 'about', 'playground'];
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 
 function pageFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => PAGE_FILE.test(name)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => PAGE_FILE.test(name))
+        .sort()
+    : [];
 }
 
 /** The frontmatter's fields, or a problem when there is none or it is not YAML. */
@@ -26,7 +30,9 @@ export function frontmatter(text: string): Record<string, unknown> | string {
   if (match === null) return 'has no frontmatter (--- … --- at the top)';
   try {
     const data: unknown = parse(match[1] ?? '');
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : 'frontmatter is not a mapping';
+    return data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : 'frontmatter is not a mapping';
   } catch (error) {
     return `frontmatter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
@@ -48,7 +54,9 @@ export function lessonProblems(root: string): string[] {
   for (const name of all) {
     const have = LOCALES.filter((locale) => names.get(locale)?.includes(name));
     for (const locale of LOCALES.filter((l) => !have.includes(l))) {
-      problems.push(`content/lessons/${locale}/${name} is missing: the lesson exists only in ${have.map((l) => `content/lessons/${l}/`).join(', ')}`);
+      problems.push(
+        `content/lessons/${locale}/${name} is missing: the lesson exists only in ${have.map((l) => `content/lessons/${l}/`).join(', ')}`,
+      );
     }
     for (const locale of have) {
       const file = `content/lessons/${locale}/${name}`;
@@ -58,7 +66,11 @@ export function lessonProblems(root: string): string[] {
   return problems;
 }
 
-const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(', ');
+const placeholders = (text: string): string =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(', ');
 
 /** (b) The same UI string keys in every dictionary, none empty, with the same {placeholders}. */
 export function dictionaryProblems(dictionaries: Readonly<Record<string, Record<string, unknown>>>): string[] {
@@ -74,7 +86,9 @@ export function dictionaryProblems(dictionaries: Readonly<Record<string, Record<
     }
     const shapes = new Set(values.map(([, value]) => (typeof value === 'string' ? placeholders(value) : '')));
     if (present.length === files.length && shapes.size > 1) {
-      problems.push(`key '${key}' has different {placeholders} in ${files.join(' and ')}: ${[...shapes].map((s) => `[${s}]`).join(' vs ')}`);
+      problems.push(
+        `key '${key}' has different {placeholders} in ${files.join(' and ')}: ${[...shapes].map((s) => `[${s}]`).join(' vs ')}`,
+      );
     }
   }
   return problems;
@@ -83,7 +97,11 @@ export function dictionaryProblems(dictionaries: Readonly<Record<string, Record<
 /** (c) Every scenario parses and has a title in English and in Chinese. */
 export function scenarioProblems(root: string): string[] {
   const dir = join(root, 'exercises', 'scenarios');
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+    : [];
   return files.flatMap((name) => {
     const file = `exercises/scenarios/${name}`;
     const parsed = parseScenario(readFileSync(join(dir, name), 'utf8'), file);
@@ -103,7 +121,10 @@ export function pageProblems(root: string): string[] {
     if (present.length === 0) return [];
     return LOCALES.flatMap((locale) => {
       const name = files.find((f) => f.replace(/\.mdx?$/, '') === locale);
-      if (name === undefined) return [`content/${page}/${locale}.mdx is missing: the ${page} page exists only in ${present.map((l) => `content/${page}/${l}.mdx`).join(', ')}`];
+      if (name === undefined)
+        return [
+          `content/${page}/${locale}.mdx is missing: the ${page} page exists only in ${present.map((l) => `content/${page}/${l}.mdx`).join(', ')}`,
+        ];
       return fieldProblems(`content/${page}/${name}`, join(root, 'content', page, name), ['title']);
     });
   });

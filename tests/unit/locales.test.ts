@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dictionaryProblems, lessonProblems, pageProblems, scenarioProblems } from './locale-parity.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+const readJson = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
 
 describe('the repository', () => {
   it('has every lesson in en and zh-cn, each with a title and a description', () => {
@@ -14,7 +15,12 @@ describe('the repository', () => {
   });
 
   it('has the same UI string keys in src/i18n/en.json and src/i18n/zh-CN.json, none empty', () => {
-    expect(dictionaryProblems({ 'src/i18n/en.json': readJson('src/i18n/en.json'), 'src/i18n/zh-CN.json': readJson('src/i18n/zh-CN.json') })).toEqual([]);
+    expect(
+      dictionaryProblems({
+        'src/i18n/en.json': readJson('src/i18n/en.json'),
+        'src/i18n/zh-CN.json': readJson('src/i18n/zh-CN.json'),
+      }),
+    ).toEqual([]);
   });
 
   it('gives every scenario in exercises/scenarios/ a title in en and zh-CN', () => {

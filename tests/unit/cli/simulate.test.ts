@@ -78,24 +78,31 @@ describe('--json', () => {
 });
 
 describe('--pcap', () => {
-  it.concurrent('writes a capture matching the JSON segments, keeps stdout pure JSON, and says so on stderr', async () => {
-    const out = join(scratch, 'crash-reboot.pcap');
-    const r = await runCli([CRASH_REBOOT, '--json', '--pcap', out]);
-    expect(r.status).toBe(0);
-    const trace = parseTrace(r.stdout); // throws if anything else reached stdout
-    expect(r.stderr).toBe(`wrote ${out} (${trace.segments.length} packets)\n`);
-    const { packets } = readPcap(new Uint8Array(readFileSync(out)));
-    expect(packets).toHaveLength(trace.segments.length);
-    packets.forEach((p, k) => {
-      const seg = trace.segments[k]!;
-      expect({ flags: p.flags, seq: p.seq, sport: p.sport, dport: p.dport, len: p.payloadLen }).toEqual({
-        flags: seg.flags, seq: seg.seq, sport: seg.sport, dport: seg.dport, len: seg.len,
+  it.concurrent(
+    'writes a capture matching the JSON segments, keeps stdout pure JSON, and says so on stderr',
+    async () => {
+      const out = join(scratch, 'crash-reboot.pcap');
+      const r = await runCli([CRASH_REBOOT, '--json', '--pcap', out]);
+      expect(r.status).toBe(0);
+      const trace = parseTrace(r.stdout); // throws if anything else reached stdout
+      expect(r.stderr).toBe(`wrote ${out} (${trace.segments.length} packets)\n`);
+      const { packets } = readPcap(new Uint8Array(readFileSync(out)));
+      expect(packets).toHaveLength(trace.segments.length);
+      packets.forEach((p, k) => {
+        const seg = trace.segments[k]!;
+        expect({ flags: p.flags, seq: p.seq, sport: p.sport, dport: p.dport, len: p.payloadLen }).toEqual({
+          flags: seg.flags,
+          seq: seg.seq,
+          sport: seg.sport,
+          dport: seg.dport,
+          len: seg.len,
+        });
+        if (seg.ack !== null) expect(p.ack).toBe(seg.ack);
+        expect(p.ipChecksumOk).toBe(true);
+        expect(p.tcpChecksumOk).toBe(true);
       });
-      if (seg.ack !== null) expect(p.ack).toBe(seg.ack);
-      expect(p.ipChecksumOk).toBe(true);
-      expect(p.tcpChecksumOk).toBe(true);
-    });
-  });
+    },
+  );
 
   it.concurrent('works with the table too, under a chosen profile', async () => {
     const out = join(scratch, 'closed-port.pcap');
@@ -169,7 +176,10 @@ describe('bad usage exits 2 with the message and a one-line usage hint', () => {
     { args: [CLOSED_PORT, CRASH_REBOOT], says: 'expected one scenario FILE, got 2' },
     { args: [CLOSED_PORT, '--jsn'], says: "unknown option '--jsn' — did you mean '--json'?" },
     { args: ['-x', CLOSED_PORT], says: "unknown option '-x'" },
-    { args: [CLOSED_PORT, '--profile', 'linx'], says: "unknown profile 'linx' — did you mean 'linux'? (expected 'linux' or 'rfc9293')" },
+    {
+      args: [CLOSED_PORT, '--profile', 'linx'],
+      says: "unknown profile 'linx' — did you mean 'linux'? (expected 'linux' or 'rfc9293')",
+    },
     { args: [CLOSED_PORT, '--profile=bsd'], says: "unknown profile 'bsd' (expected 'linux' or 'rfc9293')" },
     { args: [CLOSED_PORT, '--profile'], says: "--profile needs a value: a profile ('linux' or 'rfc9293')" },
     { args: ['--profile', '--json', CLOSED_PORT], says: '--profile needs a value' },

@@ -57,7 +57,19 @@ export class Bench {
 
   /** A segment from the peer: the template plus the fields that differ. */
   recv(fields: Partial<Segment>): EndpointEmitted[] {
-    return this.send({ type: 'SEGMENT', seg: { sport: 80, dport: 40000, ctl: 'none', seq: this.tcb.rcvNxt, ack: this.tcb.sndNxt, len: 0, win: 65535, ...fields } });
+    return this.send({
+      type: 'SEGMENT',
+      seg: {
+        sport: 80,
+        dport: 40000,
+        ctl: 'none',
+        seq: this.tcb.rcvNxt,
+        ack: this.tcb.sndNxt,
+        len: 0,
+        win: 65535,
+        ...fields,
+      },
+    });
   }
 
   /** Let simulated time pass, firing timers in order. */

@@ -5,8 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../src/model/profiles.ts';
 import {
-  Bench, LOCAL_ISS, REMOTE_ISS, closeWait, closing, errors, established, finWait1, finWait2, lastAck, listen, results,
-  segments, synReceived, synSent, timeWait,
+  Bench,
+  LOCAL_ISS,
+  REMOTE_ISS,
+  closeWait,
+  closing,
+  errors,
+  established,
+  finWait1,
+  finWait2,
+  lastAck,
+  listen,
+  results,
+  segments,
+  synReceived,
+  synSent,
+  timeWait,
 } from './endpoint-harness.ts';
 
 const rfc = PROFILES.rfc9293;
@@ -88,7 +102,7 @@ describe('SYN-SENT', () => {
     expect(results(fx)).toEqual(['connect:ETIMEDOUT']);
     expect(b.state).toBe('CLOSED');
   });
-  it('the application\'s own connect timeout closes the socket quietly', () => {
+  it("the application's own connect timeout closes the socket quietly", () => {
     const b = new Bench();
     b.send({ type: 'CONNECT', timeout: 800_000 });
     const fx = b.advance(900_000);
@@ -153,14 +167,18 @@ describe('ESTABLISHED', () => {
     b.recv({ len: 100 });
     const out = segments(b.send({ type: 'CLOSE' }));
     expect(b.state).toBe('CLOSED');
-    expect(out).toEqual([expect.objectContaining({ ctl: 'rst', reason: 'close-unread-data', seq: LOCAL_ISS + 1, ack: REMOTE_ISS + 101 })]);
+    expect(out).toEqual([
+      expect.objectContaining({ ctl: 'rst', reason: 'close-unread-data', seq: LOCAL_ISS + 1, ack: REMOTE_ISS + 101 }),
+    ]);
   });
   it('abort() sends RST+ACK with seq = SND.NXT on linux, and queued data never leaves (R4)', () => {
     const b = established();
     b.recv({ win: 0 });
     b.send({ type: 'SEND', bytes: 500 });
     const out = segments(b.send({ type: 'ABORT' }));
-    expect(out).toEqual([expect.objectContaining({ ctl: 'rst', seq: LOCAL_ISS + 1, ack: REMOTE_ISS + 1, reason: 'abort' })]);
+    expect(out).toEqual([
+      expect.objectContaining({ ctl: 'rst', seq: LOCAL_ISS + 1, ack: REMOTE_ISS + 1, reason: 'abort' }),
+    ]);
   });
   it('rfc9293: abort() sends RST without the ACK bit (§3.10.5)', () => {
     const out = segments(established(rfc).send({ type: 'ABORT' }));
@@ -250,7 +268,9 @@ describe('FIN-WAIT-1', () => {
   it('new data after close() is answered RST seq = SEG.ACK (R6)', () => {
     const b = finWait1();
     const out = segments(b.recv({ len: 10, ack: LOCAL_ISS + 1 }));
-    expect(out).toEqual([expect.objectContaining({ ctl: 'rst', seq: LOCAL_ISS + 1, ack: null, reason: 'data-after-close' })]);
+    expect(out).toEqual([
+      expect.objectContaining({ ctl: 'rst', seq: LOCAL_ISS + 1, ack: null, reason: 'data-after-close' }),
+    ]);
     expect(b.state).toBe('CLOSED');
   });
   it('a FIN that does not yet acknowledge ours leads to CLOSING', () => {
@@ -359,7 +379,9 @@ describe('TIME-WAIT', () => {
   it('a SYN it does not reopen for is answered with an ACK carrying the old numbers, not a RST (R13)', () => {
     const b = timeWait();
     const out = segments(b.recv({ ctl: 'syn', seq: REMOTE_ISS + 1, ack: null }));
-    expect(out).toEqual([expect.objectContaining({ ctl: 'none', ack: REMOTE_ISS + 2, seq: LOCAL_ISS + 2, reason: 'time-wait-ack' })]);
+    expect(out).toEqual([
+      expect.objectContaining({ ctl: 'none', ack: REMOTE_ISS + 2, seq: LOCAL_ISS + 2, reason: 'time-wait-ack' }),
+    ]);
   });
   it('a RST with SEQ = RCV.NXT ends TIME-WAIT (tcp_rfc1337=0, R13)', () => {
     const b = timeWait();
@@ -377,7 +399,9 @@ describe('ESTABLISHED, out-of-window answers (Linux tcp_invalid_ratelimit)', () 
     expect(segments(fx)).toEqual([]);
     expect(fx).toContainEqual({ type: 'drop', why: 'rate-limited' });
     b.now += 500_000;
-    expect(segments(b.recv({ ctl: 'rst', seq: REMOTE_ISS + 1 + 1000, ack: null }))).toEqual([expect.objectContaining({ reason: 'challenge-ack' })]);
+    expect(segments(b.recv({ ctl: 'rst', seq: REMOTE_ISS + 1 + 1000, ack: null }))).toEqual([
+      expect.objectContaining({ reason: 'challenge-ack' }),
+    ]);
   });
   it('linux: data segments are exempt: each duplicate still gets its ACK', () => {
     const b = established();

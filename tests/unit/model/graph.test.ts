@@ -22,7 +22,11 @@ const PEER_ISS = 7000;
 function endpointEvents(snapshot: { context: Tcb; value: unknown }): EndpointEvent[] {
   const t = snapshot.context;
   const at = 0;
-  const seg = (s: Partial<Segment>): EndpointEvent => ({ type: 'SEGMENT', at, seg: { sport: 1, dport: 2, ctl: 'none', seq: t.rcvNxt, ack: t.sndNxt, len: 0, win: 65535, ...s } });
+  const seg = (s: Partial<Segment>): EndpointEvent => ({
+    type: 'SEGMENT',
+    at,
+    seg: { sport: 1, dport: 2, ctl: 'none', seq: t.rcvNxt, ack: t.sndNxt, len: 0, win: 65535, ...s },
+  });
   return [
     { type: 'CONNECT', at, timeout: null },
     { type: 'LISTEN', at },
@@ -43,7 +47,8 @@ describe('the endpoint chart (xstate/graph)', () => {
   const paths = getShortestPaths(endpointMachine, {
     input: { profile: PROFILES.linux, iss: 1000 },
     events: endpointEvents as never,
-    serializeState: (s: { value: unknown; context: Tcb }) => `${String(s.value)}|${s.context.finSent}|${s.context.peerFin}|${s.context.orphan}|${s.context.done}`,
+    serializeState: (s: { value: unknown; context: Tcb }) =>
+      `${String(s.value)}|${s.context.finSent}|${s.context.peerFin}|${s.context.orphan}|${s.context.done}`,
     limit: 5000,
   } as never);
 
@@ -69,23 +74,43 @@ describe('the endpoint chart (xstate/graph)', () => {
 // ── A two-host system ─────────────────────────────────────────────────────────────
 
 const VOCABULARY = [
-  'server: listen 80', 'client: connect server:80', 'server: accept', 'client: send 10', 'server: send 10',
-  'client: recv', 'server: recv', 'client: close', 'server: close', 'client: abort', 'server: abort',
-  'client: shutdown write', 'server: crash', 'server: reboot', 'client: exit', 'network: partition', 'network: heal',
-  'wait: 2s', 'wait: 70s',
+  'server: listen 80',
+  'client: connect server:80',
+  'server: accept',
+  'client: send 10',
+  'server: send 10',
+  'client: recv',
+  'server: recv',
+  'client: close',
+  'server: close',
+  'client: abort',
+  'server: abort',
+  'client: shutdown write',
+  'server: crash',
+  'server: reboot',
+  'client: exit',
+  'network: partition',
+  'network: heal',
+  'wait: 2s',
+  'wait: 70s',
 ];
 
 function toStep(text: string): Step {
   const [head, rest] = text.split(': ') as [string, string];
   if (head === 'wait') return { kind: 'wait', duration: rest === '2s' ? 2_000_000 : 70_000_000, text };
-  if (head === 'network') return { kind: 'network', action: { verb: rest === 'partition' ? 'partition' : 'heal' }, text };
+  if (head === 'network')
+    return { kind: 'network', action: { verb: rest === 'partition' ? 'partition' : 'heal' }, text };
   const [verb, arg] = rest.split(' ') as [string, string | undefined];
   const action =
-    verb === 'listen' ? { verb: 'listen' as const, port: 80 } :
-    verb === 'connect' ? { verb: 'connect' as const, host: 'server', port: 80 } :
-    verb === 'send' ? { verb: 'send' as const, bytes: Number(arg) } :
-    verb === 'shutdown' ? { verb: 'shutdown' as const, how: 'write' as const } :
-    { verb } as { verb: 'accept' | 'recv' | 'close' | 'abort' | 'crash' | 'reboot' | 'exit' };
+    verb === 'listen'
+      ? { verb: 'listen' as const, port: 80 }
+      : verb === 'connect'
+        ? { verb: 'connect' as const, host: 'server', port: 80 }
+        : verb === 'send'
+          ? { verb: 'send' as const, bytes: Number(arg) }
+          : verb === 'shutdown'
+            ? { verb: 'shutdown' as const, how: 'write' as const }
+            : ({ verb } as { verb: 'accept' | 'recv' | 'close' | 'abort' | 'crash' | 'reboot' | 'exit' });
   return { kind: 'host', host: head, action, text };
 }
 
@@ -129,7 +154,10 @@ function observe(texts: readonly string[]): Observed {
 function signature(texts: readonly string[]): string {
   const { sim } = observe(texts);
   const hosts = [...sim.hosts.values()].map((h) => {
-    const socks = h.sockets.filter((s) => s.state !== 'CLOSED' || s.held).map((s) => `${s.state}${s.held ? '*' : ''}`).sort();
+    const socks = h.sockets
+      .filter((s) => s.state !== 'CLOSED' || s.held)
+      .map((s) => `${s.state}${s.held ? '*' : ''}`)
+      .sort();
     return `${h.name}:${h.up ? 'up' : 'down'}:${socks.join('+')}`;
   });
   return `${hosts.join(' ')} ${sim.net.isCut('client', 'server') ? 'cut' : 'ok'}`;
@@ -177,13 +205,20 @@ describe('a client and a server (xstate/graph over scenario steps)', () => {
       let from = 0;
       for (const e of run.trace.events) {
         if (e.host !== 'server' || e.kind !== 'host') continue;
-        if (e.what === 'crash') { down = true; from = e.t; }
+        if (e.what === 'crash') {
+          down = true;
+          from = e.t;
+        }
         if (e.what === 'reboot') {
           expect(run.trace.segments.filter((s) => s.from === 'server' && s.t > from && s.t < e.t)).toEqual([]);
           down = false;
         }
       }
-      if (down) expect(run.trace.segments.filter((s) => s.from === 'server' && s.t > from), run.steps.join(' / ')).toEqual([]);
+      if (down)
+        expect(
+          run.trace.segments.filter((s) => s.from === 'server' && s.t > from),
+          run.steps.join(' / '),
+        ).toEqual([]);
     }
   });
 

@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { parseScenario, formatError } from '../../../src/scenario/parse.ts';
 import { simulate } from '../../../src/model/index.ts';
 import type { Scenario } from '../../../src/model/scenario.ts';
-import type {
-  CallName, ProfileName, Trace, TraceEvent, TraceSegment, TraceStep,
-} from '../../../src/model/trace.ts';
+import type { CallName, ProfileName, Trace, TraceEvent, TraceSegment, TraceStep } from '../../../src/model/trace.ts';
 
 export const PROFILE_NAMES: readonly ProfileName[] = ['linux', 'rfc9293'];
 
@@ -133,30 +131,34 @@ export function segs(trace: Trace, q: SegQuery = {}): TraceSegment[] {
   const since = q.since === undefined ? undefined : stepIndex(trace, q.since);
   const before = q.before === undefined ? undefined : stepIndex(trace, q.before);
   const during = q.during === undefined ? undefined : stepIndex(trace, q.during);
-  return trace.segments.filter((s) =>
-    (q.from === undefined || s.from === q.from)
-    && (q.to === undefined || s.to === q.to)
-    && (q.flags === undefined || notation(s) === q.flags)
-    && (q.rst === undefined || isRst(s) === q.rst)
-    && (q.fin === undefined || isFin(s) === q.fin)
-    && (q.syn === undefined || isSyn(s) === q.syn)
-    && (q.data === undefined || isData(s) === q.data)
-    && (q.reason === undefined || s.reason === q.reason)
-    && (q.retransmission === undefined || (s.retransmission === true) === q.retransmission)
-    && (q.delivered === undefined || s.delivered === q.delivered)
-    && (since === undefined || s.step >= since)
-    && (before === undefined || s.step < before)
-    && (during === undefined || s.step === during)
-    && (q.port === undefined || s.sport === q.port || s.dport === q.port)
-    && (q.after === undefined || s.t >= q.after)
-    && (q.until === undefined || s.t < q.until));
+  return trace.segments.filter(
+    (s) =>
+      (q.from === undefined || s.from === q.from) &&
+      (q.to === undefined || s.to === q.to) &&
+      (q.flags === undefined || notation(s) === q.flags) &&
+      (q.rst === undefined || isRst(s) === q.rst) &&
+      (q.fin === undefined || isFin(s) === q.fin) &&
+      (q.syn === undefined || isSyn(s) === q.syn) &&
+      (q.data === undefined || isData(s) === q.data) &&
+      (q.reason === undefined || s.reason === q.reason) &&
+      (q.retransmission === undefined || (s.retransmission === true) === q.retransmission) &&
+      (q.delivered === undefined || s.delivered === q.delivered) &&
+      (since === undefined || s.step >= since) &&
+      (before === undefined || s.step < before) &&
+      (during === undefined || s.step === during) &&
+      (q.port === undefined || s.sport === q.port || s.dport === q.port) &&
+      (q.after === undefined || s.t >= q.after) &&
+      (q.until === undefined || s.t < q.until),
+  );
 }
 
 /** Exactly one segment matches; returns it. */
 export function one(trace: Trace, q: SegQuery): TraceSegment {
   const found = segs(trace, q);
   if (found.length !== 1) {
-    throw new Error(`expected exactly one segment matching ${JSON.stringify(q)}, found ${found.length}:\n${wireOf(found)}`);
+    throw new Error(
+      `expected exactly one segment matching ${JSON.stringify(q)}, found ${found.length}:\n${wireOf(found)}`,
+    );
   }
   return found[0]!;
 }
@@ -197,8 +199,9 @@ export function sndNxt(trace: Trace, host: string, port: number, t = Infinity): 
  * in-sequence, delivered segments that arrived before time `t` (RSTs excluded): RCV.NXT.
  */
 export function rcvNxt(trace: Trace, host: string, port: number, t = Infinity): number {
-  return highestEnd(segs(trace, { to: host, port, rst: false, delivered: true })
-    .filter((s) => s.arrival < t && s.reason !== 'forged'));
+  return highestEnd(
+    segs(trace, { to: host, port, rst: false, delivered: true }).filter((s) => s.arrival < t && s.reason !== 'forged'),
+  );
 }
 
 function highestEnd(list: readonly TraceSegment[]): number {
@@ -244,12 +247,15 @@ function evs<K extends TraceEvent['kind']>(trace: Trace, kind: K, host: string, 
   const since = q.since === undefined ? undefined : stepIndex(trace, q.since);
   const before = q.before === undefined ? undefined : stepIndex(trace, q.before);
   const during = q.during === undefined ? undefined : stepIndex(trace, q.during);
-  return trace.events.filter((e): e is Ev<K> =>
-    e.kind === kind && e.host === host
-    && (q.socket === undefined || e.socket === q.socket)
-    && (since === undefined || e.step >= since)
-    && (before === undefined || e.step < before)
-    && (during === undefined || e.step === during));
+  return trace.events.filter(
+    (e): e is Ev<K> =>
+      e.kind === kind &&
+      e.host === host &&
+      (q.socket === undefined || e.socket === q.socket) &&
+      (since === undefined || e.step >= since) &&
+      (before === undefined || e.step < before) &&
+      (during === undefined || e.step === during),
+  );
 }
 
 /** Application calls of a host (optionally one call name), in order. */
@@ -277,15 +283,13 @@ export function appSees(trace: Trace, host: string, q: EvQuery = {}): string[] {
 export const errors = (trace: Trace, host: string, q: EvQuery = {}): string[] =>
   evs(trace, 'error', host, q).map((e) => e.errno);
 
-export const errorEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'error'>[] =>
-  evs(trace, 'error', host, q);
+export const errorEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'error'>[] => evs(trace, 'error', host, q);
 
 /** State changes of a host's sockets as `FROM>TO`. */
 export const states = (trace: Trace, host: string, q: EvQuery = {}): string[] =>
   evs(trace, 'state', host, q).map((e) => `${e.from}>${e.to}`);
 
-export const stateEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'state'>[] =>
-  evs(trace, 'state', host, q);
+export const stateEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'state'>[] => evs(trace, 'state', host, q);
 
 /** Did any socket of the host enter `state`? */
 export const reached = (trace: Trace, host: string, state: string, q: EvQuery = {}): boolean =>
@@ -306,11 +310,9 @@ export const finalState = (trace: Trace, host: string, socket: string): string =
 export const timers = (trace: Trace, host: string, q: EvQuery = {}): string[] =>
   evs(trace, 'timer', host, q).map((e) => e.timer);
 
-export const timerEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'timer'>[] =>
-  evs(trace, 'timer', host, q);
+export const timerEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'timer'>[] => evs(trace, 'timer', host, q);
 
-export const dropEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'drop'>[] =>
-  evs(trace, 'drop', host, q);
+export const dropEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'drop'>[] => evs(trace, 'drop', host, q);
 
 /** The socket name a host's connection on `port` goes by in events (its local port, or `as` name). */
 export function socketOfCall(trace: Trace, host: string, call: CallName, nth = 0): string {

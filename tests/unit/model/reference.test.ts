@@ -12,9 +12,38 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../src/model/catalogue.ts';
 import type { ProfileName, Trace } from '../../../src/model/trace.ts';
 import {
-  PROFILE_NAMES, add32, appSees, calls, errorEvents, errors, finalState, first, hasAck, isData,
-  isRst, last, one, rcvNxt, reached, results, rstsFrom, run, runFresh, scenarioFiles, segs,
-  seqAfter, seqEnd, sndNxt, socketChanging, socketOfCall, stateBefore, stateEvents, states, step, timers, wire,
+  PROFILE_NAMES,
+  add32,
+  appSees,
+  calls,
+  errorEvents,
+  errors,
+  finalState,
+  first,
+  hasAck,
+  isData,
+  isRst,
+  last,
+  one,
+  rcvNxt,
+  reached,
+  results,
+  rstsFrom,
+  run,
+  runFresh,
+  scenarioFiles,
+  segs,
+  seqAfter,
+  seqEnd,
+  sndNxt,
+  socketChanging,
+  socketOfCall,
+  stateBefore,
+  stateEvents,
+  states,
+  step,
+  timers,
+  wire,
 } from './helpers.ts';
 
 type TraceOf = (profile: ProfileName) => Trace;
@@ -74,7 +103,8 @@ function scenario(id: string, body: (trace: TraceOf) => void): void {
           // A forged segment (network: inject) is an attacker's, not a rule's: exempt.
           if (isRst(s) && s.reason !== 'forged') expect(entry.kind, `RST ${s.i} (${s.reason})`).toBe('rst');
           if (entry.kind === 'rst') expect(isRst(s), `segment ${s.i} has reason ${s.reason} but no RST`).toBe(true);
-          if (entry.kind === 'fin') expect(s.flags, `segment ${s.i} has reason ${s.reason} but no FIN`).toContain('FIN');
+          if (entry.kind === 'fin')
+            expect(s.flags, `segment ${s.i} has reason ${s.reason} but no FIN`).toContain('FIN');
         }
       });
 
@@ -82,9 +112,14 @@ function scenario(id: string, body: (trace: TraceOf) => void): void {
         const t = run(id, p);
         for (const r of rstsFrom(t)) {
           if (r.reason === 'forged') continue;
-          const trigger = t.segments.filter((s) =>
-            s.delivered && s.to === r.from && s.sport === r.dport && s.dport === r.sport
-            && Math.abs(s.arrival - r.t) < EPS);
+          const trigger = t.segments.filter(
+            (s) =>
+              s.delivered &&
+              s.to === r.from &&
+              s.sport === r.dport &&
+              s.dport === r.sport &&
+              Math.abs(s.arrival - r.t) < EPS,
+          );
           expect(trigger.filter(isRst), `RST ${r.i} (${r.reason}) answers a RST`).toEqual([]);
         }
       });
@@ -413,7 +448,11 @@ scenario('retransmission-timeout', (trace) => {
       const rst = one(t, { from: 'client', rst: true });
       expect(rst.seq).toBe(data.ack);
       expect(rst.reason).toBe('no-connection');
-      expect(appSees(t, 'server', { since: 'server-send' })).toEqual(['send:ok', 'error:ECONNRESET', 'recv:ECONNRESET']);
+      expect(appSees(t, 'server', { since: 'server-send' })).toEqual([
+        'send:ok',
+        'error:ECONNRESET',
+        'recv:ECONNRESET',
+      ]);
     });
   }
 });
@@ -431,7 +470,9 @@ scenario('keepalive-timeout', (trace) => {
       }
       const answered = probes.filter((pr) => pr.step < step(t, 'partition').index);
       expect(answered.length).toBeGreaterThanOrEqual(1);
-      expect(segs(t, { from: 'server', flags: '.', after: answered[0]?.arrival ?? NaN, before: 'partition' }).length).toBeGreaterThanOrEqual(1);
+      expect(
+        segs(t, { from: 'server', flags: '.', after: answered[0]?.arrival ?? NaN, before: 'partition' }).length,
+      ).toBeGreaterThanOrEqual(1);
       const unanswered = segs(t, { from: 'client', reason: 'keepalive-probe', since: 'partition' });
       expect(unanswered.length).toBeGreaterThanOrEqual(2); // TCP_KEEPCNT = 2
       for (const pr of unanswered) expect(pr.delivered).toBe(false);
@@ -450,7 +491,11 @@ scenario('keepalive-timeout', (trace) => {
       expect(rst.flags).toEqual(['RST']);
       expect(rst.seq).toBe(data.ack);
       expect(rst.reason).toBe('no-connection');
-      expect(appSees(t, 'server', { since: 'server-send' })).toEqual(['send:ok', 'error:ECONNRESET', 'recv:ECONNRESET']);
+      expect(appSees(t, 'server', { since: 'server-send' })).toEqual([
+        'send:ok',
+        'error:ECONNRESET',
+        'recv:ECONNRESET',
+      ]);
     });
   }
 
@@ -497,7 +542,12 @@ scenario('fin-wait-2-timeout', (trace) => {
     it(`${p}: the server, in CLOSE-WAIT, gets ${RESET_IN_CLOSE_WAIT[p]} on its next send, then end of stream (R9, Profiles: RST received in CLOSE-WAIT)`, () => {
       const t = trace(p);
       const e = RESET_IN_CLOSE_WAIT[p];
-      expect(appSees(t, 'server', { since: 'server-send' })).toEqual(['send:ok', `error:${e}`, `send:${e}`, 'recv:eof']);
+      expect(appSees(t, 'server', { since: 'server-send' })).toEqual([
+        'send:ok',
+        `error:${e}`,
+        `send:${e}`,
+        'recv:eof',
+      ]);
     });
   }
 
@@ -565,7 +615,12 @@ scenario('half-open-state-lost', (trace) => {
 
     it(`${p}: the client's send succeeds, then recv gets ECONNRESET, then send EPIPE (R9)`, () => {
       const t = trace(p);
-      expect(appSees(t, 'client', { since: 'send' })).toEqual(['send:ok', 'error:ECONNRESET', 'recv:ECONNRESET', 'send:EPIPE']);
+      expect(appSees(t, 'client', { since: 'send' })).toEqual([
+        'send:ok',
+        'error:ECONNRESET',
+        'recv:ECONNRESET',
+        'send:EPIPE',
+      ]);
     });
   }
 });
@@ -681,7 +736,12 @@ scenario('crash-reboot', (trace) => {
 
     it(`${p}: the client sees ECONNRESET, then EPIPE (R9)`, () => {
       const t = trace(p);
-      expect(appSees(t, 'client', { since: 'send', before: 'reconnect' })).toEqual(['send:ok', 'error:ECONNRESET', 'recv:ECONNRESET', 'send:EPIPE']);
+      expect(appSees(t, 'client', { since: 'send', before: 'reconnect' })).toEqual([
+        'send:ok',
+        'error:ECONNRESET',
+        'recv:ECONNRESET',
+        'send:EPIPE',
+      ]);
     });
 
     it(`${p}: a new connect() works: c:S s:S. c:.`, () => {
@@ -790,7 +850,7 @@ scenario('linger-zero-abort', (trace) => {
     expect(one(trace('rfc9293'), { from: 'client', rst: true }).flags).toEqual(['RST']);
   });
 
-  it('rfc9293: the reset flushes the queues: the peer\'s first recv gets ECONNRESET, then end of stream (Profiles: data queued before a RST; R9)', () => {
+  it("rfc9293: the reset flushes the queues: the peer's first recv gets ECONNRESET, then end of stream (Profiles: data queued before a RST; R9)", () => {
     const t = trace('rfc9293');
     expect(results(t, 'server', 'recv', { since: 'abort' })).toEqual(['ECONNRESET', 'eof']);
   });
@@ -850,7 +910,13 @@ scenario('data-after-close', (trace) => {
       const rst = one(t, { from: 'server', rst: true });
       expect(stateBefore(t, 'client', socketOfCall(t, 'client', 'send'), rst.arrival)).toBe('CLOSE-WAIT');
       const e = RESET_IN_CLOSE_WAIT[p];
-      expect(appSees(t, 'client', { since: 'close' })).toEqual(['recv:eof', 'send:ok', `error:${e}`, `send:${e}`, 'recv:eof']);
+      expect(appSees(t, 'client', { since: 'close' })).toEqual([
+        'recv:eof',
+        'send:ok',
+        `error:${e}`,
+        `send:${e}`,
+        'recv:eof',
+      ]);
     });
   }
 });
@@ -878,7 +944,7 @@ scenario('shutdown-both-then-data', (trace) => {
     });
   }
 
-  it('linux: the shut-down side\'s own recv gets ECONNRESET once, then 0 (capture x_shutdown_rdwr_then_data)', () => {
+  it("linux: the shut-down side's own recv gets ECONNRESET once, then 0 (capture x_shutdown_rdwr_then_data)", () => {
     expect(results(trace('linux'), 'server', 'recv')).toEqual(['ECONNRESET', 'eof']);
   });
 });
@@ -910,8 +976,12 @@ scenario('shutdown-write-half-close', (trace) => {
       expect(fin.from).toBe('client');
       expect(fin.step).toBe(step(t, 'shutdown').index);
       expect(fin.reason).toBe('shutdown');
-      expect(segs(t, { fin: true }).concat(segs(t, { data: true })).sort((a, b) => a.i - b.i).map((s) => `${s.from[0]}:${s.flags.join(',')}`))
-        .toEqual(['c:FIN,ACK', 's:PSH,ACK', 's:FIN,ACK']);
+      expect(
+        segs(t, { fin: true })
+          .concat(segs(t, { data: true }))
+          .sort((a, b) => a.i - b.i)
+          .map((s) => `${s.from[0]}:${s.flags.join(',')}`),
+      ).toEqual(['c:FIN,ACK', 's:PSH,ACK', 's:FIN,ACK']);
       const data = one(t, { from: 'server', data: true });
       expect(data.delivered).toBe(true);
       expect(first(t, { from: 'client', flags: '.', after: data.arrival - EPS }).ack).toBe(seqEnd(data));
@@ -942,7 +1012,12 @@ scenario('rst-in-established', (trace) => {
 
     it(`${p}: the client sees ECONNRESET once, then recv returns 0 and send EPIPE (R9; capture x_rst_in_established_recv_first)`, () => {
       const t = trace(p);
-      expect(appSees(t, 'client', { since: 'abort' })).toEqual(['error:ECONNRESET', 'recv:ECONNRESET', 'recv:eof', 'send:EPIPE']);
+      expect(appSees(t, 'client', { since: 'abort' })).toEqual([
+        'error:ECONNRESET',
+        'recv:ECONNRESET',
+        'recv:eof',
+        'send:EPIPE',
+      ]);
     });
   }
 });
@@ -1036,7 +1111,7 @@ scenario('forged-rst', (trace) => {
     const win = last(t, { from: 'server', until: at }).win;
     return { rcv, win };
   };
-  const inWindow = (seq: number, rcv: number, win: number): boolean => ((seq - rcv) >>> 0) < win;
+  const inWindow = (seq: number, rcv: number, win: number): boolean => (seq - rcv) >>> 0 < win;
 
   for (const p of PROFILE_NAMES) {
     it(`${p}: the forged RSTs are out of window, in window but inexact, and exact (setup)`, () => {
@@ -1118,7 +1193,10 @@ scenario('accept-queue-overflow-drop', (trace) => {
     it(`${p}: b's handshake completes on the client only (its ACK is lost) and a1, a2 fill the queue (setup)`, () => {
       const t = trace(p);
       const port = clientPort(t);
-      expect(one(t, { from: 'client', flags: '.', port, retransmission: false, before: 'send', reason: 'handshake' }).delivered).toBe(false);
+      expect(
+        one(t, { from: 'client', flags: '.', port, retransmission: false, before: 'send', reason: 'handshake' })
+          .delivered,
+      ).toBe(false);
       expect(results(t, 'client', 'connect')).toEqual(['ok', 'ok', 'ok']);
     });
 
@@ -1172,7 +1250,11 @@ scenario('accept-queue-overflow-abort', (trace) => {
 
   it(`linux: b's recv gets ECONNRESET`, () => {
     const t = trace('linux');
-    expect(appSees(t, 'client', { socket: 'b', since: 'send' })).toEqual(['send:ok', 'error:ECONNRESET', 'recv:ECONNRESET']);
+    expect(appSees(t, 'client', { socket: 'b', since: 'send' })).toEqual([
+      'send:ok',
+      'error:ECONNRESET',
+      'recv:ECONNRESET',
+    ]);
   });
 
   it(`rfc9293: abort_on_overflow is a Linux sysctl; the RFC does not specify it, so the full queue drops (Profiles: "full accept queue")`, () => {
@@ -1233,12 +1315,16 @@ scenario('normal-close', (trace) => {
 
 describe('coverage of exercises/scenarios/', () => {
   it('every scenario file parses', () => {
-    const bad = scenarioFiles().filter((f) => f.errors.length > 0).map((f) => `${f.file}: ${f.errors.join('; ')}`);
+    const bad = scenarioFiles()
+      .filter((f) => f.errors.length > 0)
+      .map((f) => `${f.file}: ${f.errors.join('; ')}`);
     expect(bad).toEqual([]);
   });
 
   it('every scenario file has a reference check here, and every reference check has a scenario file', () => {
-    const ids = scenarioFiles().map((f) => f.id ?? f.file).sort();
+    const ids = scenarioFiles()
+      .map((f) => f.id ?? f.file)
+      .sort();
     expect(ids).toEqual([...covered].sort());
   });
 });

@@ -10,7 +10,10 @@ describe('the share link', () => {
   });
 
   it('keeps a chosen profile and ignores one it does not know', () => {
-    expect(decodeShared(encodeShared({ text: 'id: x', profile: 'rfc9293' }))).toEqual({ text: 'id: x', profile: 'rfc9293' });
+    expect(decodeShared(encodeShared({ text: 'id: x', profile: 'rfc9293' }))).toEqual({
+      text: 'id: x',
+      profile: 'rfc9293',
+    });
     const unknown = `${encodeShared({ text: 'id: x', profile: null })}&profile=bsd`;
     expect(decodeShared(unknown)).toEqual({ text: 'id: x', profile: null });
   });

@@ -26,12 +26,17 @@ describe('appendStep', () => {
   it('adds inside the steps list even when other keys, comments and labels follow it', () => {
     const text = 'id: x\nhosts: [a, b]\nsteps:\n- a: listen 80\n  label: up\n\n# later\ntune: { rto: 1s }\n';
     const added = appendStep(text, 'b: connect a:80');
-    expect(added?.text).toBe('id: x\nhosts: [a, b]\nsteps:\n- a: listen 80\n  label: up\n- b: connect a:80\n\n# later\ntune: { rto: 1s }\n');
+    expect(added?.text).toBe(
+      'id: x\nhosts: [a, b]\nsteps:\n- a: listen 80\n  label: up\n- b: connect a:80\n\n# later\ntune: { rto: 1s }\n',
+    );
     expect(added?.line).toBe(6);
   });
 
   it('starts a steps list when there is none, and refuses a flow-style one', () => {
-    expect(appendStep('id: x\nhosts: [a, b]', 'a: listen 80')).toEqual({ text: 'id: x\nhosts: [a, b]\nsteps:\n  - a: listen 80\n', line: 4 });
+    expect(appendStep('id: x\nhosts: [a, b]', 'a: listen 80')).toEqual({
+      text: 'id: x\nhosts: [a, b]\nsteps:\n  - a: listen 80\n',
+      line: 4,
+    });
     expect(appendStep('id: x\nsteps: [{ a: listen 80 }]\n', 'a: close')).toBeNull();
   });
 
@@ -42,7 +47,8 @@ describe('appendStep', () => {
       text = appendStep(text, stepText(who, verb, exampleArgs(verb, ['client', 'server'], who)))?.text ?? '';
     }
     for (const verb of verbsFor('network').map((v) => v.verb)) {
-      text = appendStep(text, stepText('network', verb, exampleArgs(verb, ['client', 'server'], 'network')))?.text ?? '';
+      text =
+        appendStep(text, stepText('network', verb, exampleArgs(verb, ['client', 'server'], 'network')))?.text ?? '';
     }
     text = appendStep(text, stepText('wait', 'wait', exampleArgs('wait', [], 'wait')))?.text ?? '';
     const parsed = parseScenario(text, 'built.yaml');
@@ -52,7 +58,11 @@ describe('appendStep', () => {
 
 describe('verbsFor', () => {
   it('offers socket calls to a host, faults to the network and a duration to wait', () => {
-    expect(verbsFor('client').map((v) => v.verb).slice(0, 4)).toEqual(['listen', 'connect', 'accept', 'send']);
+    expect(
+      verbsFor('client')
+        .map((v) => v.verb)
+        .slice(0, 4),
+    ).toEqual(['listen', 'connect', 'accept', 'send']);
     expect(verbsFor('client')).toHaveLength(15);
     expect(verbsFor('client').find((v) => v.verb === 'connect')?.usage).toMatch(/^connect HOST:PORT/);
     expect(verbsFor('network').map((v) => v.verb)).toEqual(['partition', 'heal', 'drop', 'delay', 'inject']);

@@ -9,7 +9,8 @@ function trace(text: string) {
   return simulate(parsed.scenario);
 }
 
-const abort = 'id: x\nhosts: [client, server]\nsteps:\n  - server: listen 5000\n  - client: connect server:5000\n  - client: linger 0s\n  - client: close\n';
+const abort =
+  'id: x\nhosts: [client, server]\nsteps:\n  - server: listen 5000\n  - client: connect server:5000\n  - client: linger 0s\n  - client: close\n';
 
 describe('traceView', () => {
   it('draws one diagram item, one caption and one table row per segment and event', () => {

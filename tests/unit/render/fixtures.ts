@@ -5,14 +5,29 @@ import type { Trace, TraceEvent, TraceSegment, TraceStep } from '../../../src/mo
 export function segment(fields: Partial<TraceSegment> & Pick<TraceSegment, 'i' | 't' | 'step'>): TraceSegment {
   return {
     arrival: fields.t + 0.05,
-    from: 'client', to: 'server', sport: 40000, dport: 80,
-    flags: ['ACK'], seq: 0, ack: null, len: 0, win: 64240,
-    delivered: true, reason: 'ack',
+    from: 'client',
+    to: 'server',
+    sport: 40000,
+    dport: 80,
+    flags: ['ACK'],
+    seq: 0,
+    ack: null,
+    len: 0,
+    win: 64240,
+    delivered: true,
+    reason: 'ack',
     ...fields,
   };
 }
 
-function step(index: number, t: number, text: string, firstSegment: number, firstEvent: number, label?: string): TraceStep {
+function step(
+  index: number,
+  t: number,
+  text: string,
+  firstSegment: number,
+  firstEvent: number,
+  label?: string,
+): TraceStep {
   return { index, t, text, firstSegment, firstEvent, ...(label === undefined ? {} : { label }) };
 }
 
@@ -21,12 +36,24 @@ export const CLIENT_ISN = 1204331;
 /** `client: connect server:80` with nobody listening: SYN, then RST,ACK with SEQ=0. */
 export function refusedTrace(): Trace {
   return {
-    scenario: 'refused', profile: 'linux', hosts: ['client', 'server'],
+    scenario: 'refused',
+    profile: 'linux',
+    hosts: ['client', 'server'],
     segments: [
       segment({ i: 0, t: 0, step: 1, flags: ['SYN'], seq: CLIENT_ISN, reason: 'handshake' }),
       segment({
-        i: 1, t: 0.05, step: 1, from: 'server', to: 'client', sport: 80, dport: 40000,
-        flags: ['RST', 'ACK'], seq: 0, ack: CLIENT_ISN + 1, win: 0, reason: 'no-listener',
+        i: 1,
+        t: 0.05,
+        step: 1,
+        from: 'server',
+        to: 'client',
+        sport: 80,
+        dport: 40000,
+        flags: ['RST', 'ACK'],
+        seq: 0,
+        ack: CLIENT_ISN + 1,
+        win: 0,
+        reason: 'no-listener',
       }),
     ],
     events: [
@@ -49,14 +76,63 @@ const FROM_SERVER = { from: 'server', to: 'client', sport: 80, dport: 40000 } as
 export function lossyTrace(): Trace {
   const segments: TraceSegment[] = [
     segment({ i: 0, t: 0, step: 2, flags: ['SYN'], seq: C, reason: 'handshake' }),
-    segment({ i: 1, t: 0.05, step: 2, ...FROM_SERVER, flags: ['SYN', 'ACK'], seq: SERVER_ISN, ack: C + 1, win: 65160, reason: 'handshake' }),
+    segment({
+      i: 1,
+      t: 0.05,
+      step: 2,
+      ...FROM_SERVER,
+      flags: ['SYN', 'ACK'],
+      seq: SERVER_ISN,
+      ack: C + 1,
+      win: 65160,
+      reason: 'handshake',
+    }),
     segment({ i: 2, t: 0.1, step: 2, seq: C + 1, ack: SERVER_ISN + 1, reason: 'handshake' }),
-    segment({ i: 3, t: 0.15, step: 4, flags: ['PSH', 'ACK'], seq: C + 1, ack: SERVER_ISN + 1, len: 100, delivered: false, reason: 'data' }),
-    segment({ i: 4, t: 1.15, step: 5, flags: ['PSH', 'ACK'], seq: C + 1, ack: SERVER_ISN + 1, len: 100, reason: 'data', retransmission: true }),
+    segment({
+      i: 3,
+      t: 0.15,
+      step: 4,
+      flags: ['PSH', 'ACK'],
+      seq: C + 1,
+      ack: SERVER_ISN + 1,
+      len: 100,
+      delivered: false,
+      reason: 'data',
+    }),
+    segment({
+      i: 4,
+      t: 1.15,
+      step: 5,
+      flags: ['PSH', 'ACK'],
+      seq: C + 1,
+      ack: SERVER_ISN + 1,
+      len: 100,
+      reason: 'data',
+      retransmission: true,
+    }),
     segment({ i: 5, t: 1.2, step: 5, ...FROM_SERVER, seq: SERVER_ISN + 1, ack: C + 101, win: 262144 }),
-    segment({ i: 6, t: 2.15, step: 6, ...FROM_SERVER, flags: ['PSH', 'ACK'], seq: SERVER_ISN + 1, ack: C + 101, len: 10, reason: 'data' }),
+    segment({
+      i: 6,
+      t: 2.15,
+      step: 6,
+      ...FROM_SERVER,
+      flags: ['PSH', 'ACK'],
+      seq: SERVER_ISN + 1,
+      ack: C + 101,
+      len: 10,
+      reason: 'data',
+    }),
     segment({ i: 7, t: 2.2, step: 6, seq: C + 101, ack: (SERVER_ISN + 11) >>> 0 }),
-    segment({ i: 8, t: 2.25, step: 7, flags: ['RST', 'ACK'], seq: C + 101, ack: (SERVER_ISN + 11) >>> 0, win: 0, reason: 'abort' }),
+    segment({
+      i: 8,
+      t: 2.25,
+      step: 7,
+      flags: ['RST', 'ACK'],
+      seq: C + 101,
+      ack: (SERVER_ISN + 11) >>> 0,
+      win: 0,
+      reason: 'abort',
+    }),
   ];
   const events: TraceEvent[] = [
     { t: 0, step: 1, host: 'server', socket: '80', kind: 'state', from: 'CLOSED', to: 'LISTEN' },
@@ -75,8 +151,11 @@ export function lossyTrace(): Trace {
     { t: 2.3, step: 8, host: 'server', kind: 'host', what: 'crash' },
   ];
   return {
-    scenario: 'lossy-data', profile: 'rfc9293', hosts: ['client', 'server'],
-    segments, events,
+    scenario: 'lossy-data',
+    profile: 'rfc9293',
+    hosts: ['client', 'server'],
+    segments,
+    events,
     steps: [
       step(1, 0, 'server: listen 80', 0, 0),
       step(2, 0, 'client: connect server:80', 0, 1),

@@ -23,13 +23,27 @@ describe('shownNumbers', () => {
 
   it('leaves SEQ=0 of a reset answering a segment without ACK as 0', () => {
     const rst = segment({
-      i: 0, t: 0, step: 1, from: 'server', to: 'client', sport: 80, dport: 40000, flags: ['RST', 'ACK'], seq: 0, ack: 101,
+      i: 0,
+      t: 0,
+      step: 1,
+      from: 'server',
+      to: 'client',
+      sport: 80,
+      dport: 40000,
+      flags: ['RST', 'ACK'],
+      seq: 0,
+      ack: 101,
     });
     expect(shownNumbers({ isn }, rst)).toEqual({ seq: 0, ack: 1, seqRelative: false, ackRelative: true });
   });
 
   it('uses the ISN of the connection in force when a 4-tuple is used again', () => {
-    const reused = { 'client:40000>server:80': [{ t: 0, isn: 100 }, { t: 5, isn: 9000 }] };
+    const reused = {
+      'client:40000>server:80': [
+        { t: 0, isn: 100 },
+        { t: 5, isn: 9000 },
+      ],
+    };
     expect(shownNumbers({ isn: reused }, segment({ i: 0, t: 1, step: 1, seq: 150 })).seq).toBe(50);
     expect(shownNumbers({ isn: reused }, segment({ i: 1, t: 5, step: 2, seq: 9001 })).seq).toBe(1);
   });

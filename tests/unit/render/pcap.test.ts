@@ -7,23 +7,32 @@ import { lossyTrace, refusedTrace, segment } from './fixtures.ts';
 function sum16(...parts: Uint8Array[]): number {
   let sum = 0;
   for (const bytes of parts) {
-    for (let k = 0; k < bytes.length; k += 2) sum += (bytes[k]! * 256) + (bytes[k + 1] ?? 0);
+    for (let k = 0; k < bytes.length; k += 2) sum += bytes[k]! * 256 + (bytes[k + 1] ?? 0);
   }
   while (sum > 0xffff) sum = (sum % 0x10000) + Math.floor(sum / 0x10000);
   return sum;
 }
 
-interface Record { sec: number; usec: number; incl: number; orig: number; frame: Uint8Array }
+interface Record {
+  sec: number;
+  usec: number;
+  incl: number;
+  orig: number;
+  frame: Uint8Array;
+}
 
 /** Splits the file into records by hand, without readPcap. */
 function records(bytes: Uint8Array): Record[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Record[] = [];
-  for (let at = 24; at < bytes.length; ) {
+  for (let at = 24; at < bytes.length;) {
     const incl = view.getUint32(at + 8, true);
     out.push({
-      sec: view.getUint32(at, true), usec: view.getUint32(at + 4, true), incl,
-      orig: view.getUint32(at + 12, true), frame: bytes.subarray(at + 16, at + 16 + incl),
+      sec: view.getUint32(at, true),
+      usec: view.getUint32(at + 4, true),
+      incl,
+      orig: view.getUint32(at + 12, true),
+      frame: bytes.subarray(at + 16, at + 16 + incl),
     });
     at += 16 + incl;
   }
@@ -107,7 +116,10 @@ describe('tracePcap', () => {
   });
 
   it('keeps the TCP checksum valid for an odd payload length', () => {
-    const trace: Trace = { ...refusedTrace(), segments: [segment({ i: 0, t: 0, step: 1, len: 7, flags: ['PSH', 'ACK'], ack: 5 })] };
+    const trace: Trace = {
+      ...refusedTrace(),
+      segments: [segment({ i: 0, t: 0, step: 1, len: 7, flags: ['PSH', 'ACK'], ack: 5 })],
+    };
     const [r] = records(tracePcap(trace));
     const tcp = r!.frame.subarray(TCP);
     expect(tcp.length).toBe(27);
@@ -118,7 +130,10 @@ describe('tracePcap', () => {
     const flagBytes = (t: Trace) => records(tracePcap(t)).map((r) => r.frame[TCP + 13]);
     expect(flagBytes(refusedTrace())).toEqual([0x02, 0x14]);
     expect(flagBytes(lossyTrace())).toEqual([0x02, 0x12, 0x10, 0x18, 0x18, 0x10, 0x18, 0x10, 0x14]);
-    const fin: Trace = { ...refusedTrace(), segments: [segment({ i: 0, t: 0, step: 1, flags: ['FIN', 'PSH', 'ACK'], ack: 1 })] };
+    const fin: Trace = {
+      ...refusedTrace(),
+      segments: [segment({ i: 0, t: 0, step: 1, flags: ['FIN', 'PSH', 'ACK'], ack: 1 })],
+    };
     expect(flagBytes(fin)).toEqual([0x19]);
   });
 
@@ -173,10 +188,19 @@ describe('readPcap', () => {
       const ip = (host: string) => `10.0.0.${trace.hosts.indexOf(host) + 1}`;
       expect(p.ts - DEFAULT_EPOCH).toBeCloseTo(seg.t, 6);
       expect(p).toMatchObject({
-        srcIp: ip(seg.from), dstIp: ip(seg.to), sport: seg.sport, dport: seg.dport,
-        seq: seg.seq, ack: seg.ack ?? 0, flags: seg.flags, win: Math.min(seg.win, 65535),
-        payloadLen: seg.len, ipId: k + 1, mss: seg.flags.includes('SYN') ? 1460 : null,
-        ipChecksumOk: true, tcpChecksumOk: true,
+        srcIp: ip(seg.from),
+        dstIp: ip(seg.to),
+        sport: seg.sport,
+        dport: seg.dport,
+        seq: seg.seq,
+        ack: seg.ack ?? 0,
+        flags: seg.flags,
+        win: Math.min(seg.win, 65535),
+        payloadLen: seg.len,
+        ipId: k + 1,
+        mss: seg.flags.includes('SYN') ? 1460 : null,
+        ipChecksumOk: true,
+        tcpChecksumOk: true,
       });
     });
   });

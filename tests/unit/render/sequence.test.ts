@@ -8,7 +8,12 @@ const words: SequenceWords = { title: 'T', description: 'D', lost: 'lost', event
 type StepInput = Step extends infer S ? (S extends unknown ? Omit<S, 'text'> : never) : never;
 
 function run(steps: StepInput[]) {
-  const scenario: Scenario = { id: 'render', profile: 'linux', hosts: ['client', 'server'], steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step) };
+  const scenario: Scenario = {
+    id: 'render',
+    profile: 'linux',
+    hosts: ['client', 'server'],
+    steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step),
+  };
   return simulate(scenario);
 }
 

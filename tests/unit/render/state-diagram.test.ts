@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { endpointMachine, simulate, TCP_STATES } from '../../../src/model/index.ts';
 import type { Scenario, Step } from '../../../src/model/scenario.ts';
 import { sequenceSvg } from '../../../src/render/sequence.ts';
-import { edgeLabel, edgesOf, machineTransitions, stateDiagramSvg, transitionRows, type MachineTransitions, type ModelTransition, type StateDiagramWords } from '../../../src/render/state-diagram.ts';
+import {
+  edgeLabel,
+  edgesOf,
+  machineTransitions,
+  stateDiagramSvg,
+  transitionRows,
+  type MachineTransitions,
+  type ModelTransition,
+  type StateDiagramWords,
+} from '../../../src/render/state-diagram.ts';
 import en from '../../../src/i18n/en.json';
 import zhCN from '../../../src/i18n/zh-CN.json';
 
@@ -12,7 +21,9 @@ const svg = stateDiagramSvg(transitions, { words, id: 'sd' });
 
 /** The (from, to) pairs the SVG draws as edges, read back from the string. */
 function drawnEdges(drawn: string): string[] {
-  return [...drawn.matchAll(/<g class="sd-edge[^"]*" data-from="([^"]+)" data-to="([^"]+)"/g)].map((m) => `${m[1]}>${m[2]}`);
+  return [...drawn.matchAll(/<g class="sd-edge[^"]*" data-from="([^"]+)" data-to="([^"]+)"/g)].map(
+    (m) => `${m[1]}>${m[2]}`,
+  );
 }
 
 /** The moves that have no edge in the drawing. */
@@ -22,7 +33,9 @@ function undrawn(list: MachineTransitions, drawn: string): ModelTransition[] {
 }
 
 const has = (from: string, to: string, event: string, guard: string | null = null) =>
-  transitions.moves.some((t) => t.from === from && t.to === to && t.event === event && (guard === null || t.guard === guard));
+  transitions.moves.some(
+    (t) => t.from === from && t.to === to && t.event === event && (guard === null || t.guard === guard),
+  );
 
 describe('machineTransitions: reference checks of the model against RFC 9293 Figure 5', () => {
   it('finds a non-trivial chart: at least 25 distinct state-changing transitions', () => {
@@ -60,7 +73,13 @@ describe('machineTransitions: reference checks of the model against RFC 9293 Fig
 
   it('names delayed transitions after their delay and keeps guard and action names', () => {
     const timeWait = transitions.moves.find((t) => t.from === 'TIME-WAIT' && t.event === 'after timeWait');
-    expect(timeWait).toEqual({ from: 'TIME-WAIT', to: 'CLOSED', event: 'after timeWait', guard: null, actions: ['timeWaitOver'] });
+    expect(timeWait).toEqual({
+      from: 'TIME-WAIT',
+      to: 'CLOSED',
+      event: 'after timeWait',
+      guard: null,
+      actions: ['timeWaitOver'],
+    });
     expect(transitions.moves.filter((t) => t.event.startsWith('xstate.'))).toEqual([]);
   });
 
@@ -72,7 +91,13 @@ describe('machineTransitions: reference checks of the model against RFC 9293 Fig
   });
 
   it('lists transitions that leave the state as it is as stays, but a re-entry that restarts a timer as a move', () => {
-    expect(transitions.stays).toContainEqual({ from: 'ESTABLISHED', to: 'ESTABLISHED', event: 'SEGMENT', guard: 'rstInWindow', actions: ['challengeAck'] });
+    expect(transitions.stays).toContainEqual({
+      from: 'ESTABLISHED',
+      to: 'ESTABLISHED',
+      event: 'SEGMENT',
+      guard: 'rstInWindow',
+      actions: ['challengeAck'],
+    });
     expect(transitions.stays.every((t) => t.from === t.to)).toBe(true);
     expect(has('TIME-WAIT', 'TIME-WAIT', 'SEGMENT', 'isFin')).toBe(true);
     expect(transitions.everywhere.map((t) => t.event)).toEqual(expect.arrayContaining(['SEND', 'RECV']));
@@ -135,12 +160,18 @@ describe('edge labels', () => {
   });
 
   it('uses the words it is given for events and guards', () => {
-    const shown = edgeLabel(pair('LISTEN', 'SYN-RECEIVED'), { event: (e) => (e === 'SEGMENT' ? 'rcv' : e), guard: (g) => (g === 'isSyn' ? 'SYN' : g) });
+    const shown = edgeLabel(pair('LISTEN', 'SYN-RECEIVED'), {
+      event: (e) => (e === 'SEGMENT' ? 'rcv' : e),
+      guard: (g) => (g === 'isSyn' ? 'SYN' : g),
+    });
     expect(shown).toEqual(['rcv [SYN]']);
   });
 
   it('wraps a long label between guards, never inside one', () => {
-    const drawn = stateDiagramSvg(transitions, { words: { ...words, guard: (g) => (g === 'lingerZero' ? 'linger zero' : g) }, id: 'w' });
+    const drawn = stateDiagramSvg(transitions, {
+      words: { ...words, guard: (g) => (g === 'lingerZero' ? 'linger zero' : g) },
+      id: 'w',
+    });
     const label = drawn.match(/<g class="sd-label" data-edge="ESTABLISHED&gt;CLOSED">(.*?)<\/g>/)?.[1] ?? '';
     const lines = [...label.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]?.trim());
     expect(lines).toContain('linger zero]');
@@ -157,7 +188,9 @@ describe('the text alternative', () => {
 
   it('has words in both locales for every event and guard of the machine', () => {
     const all = [...transitions.moves, ...transitions.stays, ...transitions.everywhere];
-    const keys = new Set(all.flatMap((t) => [`state.event.${t.event}`, ...(t.guard ? [`state.guard.${t.guard}`] : [])]));
+    const keys = new Set(
+      all.flatMap((t) => [`state.event.${t.event}`, ...(t.guard ? [`state.guard.${t.guard}`] : [])]),
+    );
     for (const key of keys) {
       expect(Object.keys(en), key).toContain(key);
       expect(Object.keys(zhCN), key).toContain(key);
@@ -171,11 +204,22 @@ describe('the link from a sequence diagram', () => {
       { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
       { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
     ] as const;
-    const scenario: Scenario = { id: 'link', profile: 'linux', hosts: ['client', 'server'], steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step) };
+    const scenario: Scenario = {
+      id: 'link',
+      profile: 'linux',
+      hosts: ['client', 'server'],
+      steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step),
+    };
     const trace = simulate(scenario);
-    const drawn = sequenceSvg(trace, { title: 'T', description: 'D', lost: 'lost', eventLabel: (e) => e.kind }, 'q').svg;
+    const drawn = sequenceSvg(
+      trace,
+      { title: 'T', description: 'D', lost: 'lost', eventLabel: (e) => e.kind },
+      'q',
+    ).svg;
     const changes = trace.events.filter((e) => e.kind === 'state');
-    const tagged = [...drawn.matchAll(/data-host="([^"]+)" data-socket="([^"]+)" data-from="([^"]+)" data-to="([^"]+)"/g)].map((m) => m.slice(1).join(' '));
+    const tagged = [
+      ...drawn.matchAll(/data-host="([^"]+)" data-socket="([^"]+)" data-from="([^"]+)" data-to="([^"]+)"/g),
+    ].map((m) => m.slice(1).join(' '));
     expect(tagged).toEqual(changes.map((e) => `${e.host} ${e.socket} ${e.from} ${e.to}`));
     expect(tagged).toContain('server 80 CLOSED LISTEN');
   });

@@ -22,7 +22,9 @@ describe('traceTable', () => {
     const [syn, rst] = segmentLines(refusedTrace());
     expect(syn).toMatch(/^ {2}0\.000 {2}client → server {2}40000 → 80 {2}\[S\] +SYN +seq=0 +len=0 +handshake$/);
     expect(syn).not.toContain('ack=');
-    expect(rst).toMatch(/^ {2}0\.050 {2}server → client {2}80 → 40000 {2}\[R\.\] {2}RST,ACK {2}seq=0 {2}ack=1 {2}len=0 {2}no-listener$/);
+    expect(rst).toMatch(
+      /^ {2}0\.050 {2}server → client {2}80 → 40000 {2}\[R\.\] {2}RST,ACK {2}seq=0 {2}ack=1 {2}len=0 {2}no-listener$/,
+    );
   });
 
   it('numbers seq from the sender ISN and ack from the receiver ISN, across a 2^32 wrap', () => {

@@ -10,14 +10,19 @@ function errorsOf(text: string, file = 'bad.yaml'): string[] {
 }
 
 describe('a bad scenario file', () => {
-  it.each(BAD_SCENARIO_CASES)('$file: names line $line and says "$messageIncludes"', ({ file, line, messageIncludes }) => {
-    const [first] = errorsOf(readFileSync(BAD_SCENARIOS_DIR + file, 'utf8'), file);
-    expect(first?.startsWith(line === null ? `${file}: ` : `${file}:${line}: `)).toBe(true);
-    expect(first).toContain(messageIncludes);
-  });
+  it.each(BAD_SCENARIO_CASES)(
+    '$file: names line $line and says "$messageIncludes"',
+    ({ file, line, messageIncludes }) => {
+      const [first] = errorsOf(readFileSync(BAD_SCENARIOS_DIR + file, 'utf8'), file);
+      expect(first?.startsWith(line === null ? `${file}: ` : `${file}:${line}: `)).toBe(true);
+      expect(first).toContain(messageIncludes);
+    },
+  );
 
   it('has a case for every fixture in the folder, and a fixture for every case', () => {
-    const files = readdirSync(BAD_SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(BAD_SCENARIOS_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(BAD_SCENARIO_CASES.map((c) => c.file).sort()).toEqual(files);
   });
 });
@@ -102,7 +107,9 @@ describe('hostile input', () => {
   it('rejects more than 50 alias uses even when each is small', () => {
     const steps = Array.from({ length: 51 }, () => '  - *w').join('\n');
     const errors = errorsOf(`id: x\nhosts: [a, b]\nsteps:\n  - &w { wait: 1s }\n${steps}\n`);
-    expect(errors).toEqual([`bad.yaml:55: too many aliases: more than 50 uses or 1000 aliased nodes (is this an alias bomb?)`]);
+    expect(errors).toEqual([
+      `bad.yaml:55: too many aliases: more than 50 uses or 1000 aliased nodes (is this an alias bomb?)`,
+    ]);
   });
 
   it('rejects a file over 256 KiB without a line', () => {
@@ -131,11 +138,29 @@ describe('hostile input', () => {
 
   it('never throws, whatever the text', () => {
     const samples = [
-      '', ' ', '\t', '---\n---\n', '%YAML 1.1\n---\nid: x', ':', '- - -', '{', '"', "'", '&a *a', '*a', '!!binary x',
-      '? [a, b]\n: c', 'id: x\nhosts: [a, b]\nsteps: [{ a: "" }]', 'id: x\nhosts: [a, b]\nsteps: [{}]',
-      'id: x\nhosts: [a, b]\nsteps: [{ network: "" }]', 'id: x\nhosts: [a, b]\nsteps: [{ wait: null }]',
-      'id: x\nhosts: [a, b]\nsteps: [{ a.: close }]', 'id: x\nhosts: [a, b]\nsteps: [{ "a.80#1.x": close }]',
-      '\u0000\u0001\u0002', '\uFEFF', 'id: x\nhosts: [a, b]\nsteps:\n  - a: connect :80\n  - a: connect b:\n  - a: connect b:x',
+      '',
+      ' ',
+      '\t',
+      '---\n---\n',
+      '%YAML 1.1\n---\nid: x',
+      ':',
+      '- - -',
+      '{',
+      '"',
+      "'",
+      '&a *a',
+      '*a',
+      '!!binary x',
+      '? [a, b]\n: c',
+      'id: x\nhosts: [a, b]\nsteps: [{ a: "" }]',
+      'id: x\nhosts: [a, b]\nsteps: [{}]',
+      'id: x\nhosts: [a, b]\nsteps: [{ network: "" }]',
+      'id: x\nhosts: [a, b]\nsteps: [{ wait: null }]',
+      'id: x\nhosts: [a, b]\nsteps: [{ a.: close }]',
+      'id: x\nhosts: [a, b]\nsteps: [{ "a.80#1.x": close }]',
+      '\u0000\u0001\u0002',
+      '\uFEFF',
+      'id: x\nhosts: [a, b]\nsteps:\n  - a: connect :80\n  - a: connect b:\n  - a: connect b:x',
     ];
     for (const text of samples) {
       const result = parseScenario(text, 'fuzz.yaml');

@@ -66,7 +66,12 @@ describe('the examples in DESIGN.md', () => {
     expect(scenario.tune).toEqual({ retries2: 3 });
     expect(scenario.steps).toHaveLength(7);
     expect(scenario.steps[3]).toEqual({
-      kind: 'host', host: 'server', action: { verb: 'crash' }, text: 'server: crash', line: 11, label: 'crash',
+      kind: 'host',
+      host: 'server',
+      action: { verb: 'crash' },
+      text: 'server: crash',
+      line: 11,
+      label: 'crash',
     });
     expect(scenario.steps[6]).toEqual({ kind: 'wait', duration: 5_000_000, text: 'wait: 5s', line: 15 });
   });
@@ -75,9 +80,31 @@ describe('the examples in DESIGN.md', () => {
     const steps = mustParse(VERB_TABLE, 'verb-table.yaml').steps;
     expect(steps).toHaveLength(25);
     expect(steps.map((s) => (s.kind === 'wait' ? 'wait' : s.action.verb))).toEqual([
-      'listen', 'connect', 'accept', 'send', 'recv', 'recv', 'shutdown', 'linger', 'keepalive', 'close', 'abort', 'exit',
-      'crash', 'reboot', 'power-off', 'partition', 'heal', 'partition', 'heal', 'drop-next', 'delay', 'inject', 'inject',
-      'wait', 'wait',
+      'listen',
+      'connect',
+      'accept',
+      'send',
+      'recv',
+      'recv',
+      'shutdown',
+      'linger',
+      'keepalive',
+      'close',
+      'abort',
+      'exit',
+      'crash',
+      'reboot',
+      'power-off',
+      'partition',
+      'heal',
+      'partition',
+      'heal',
+      'drop-next',
+      'delay',
+      'inject',
+      'inject',
+      'wait',
+      'wait',
     ]);
   });
 });

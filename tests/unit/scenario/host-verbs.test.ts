@@ -27,7 +27,12 @@ describe('socket calls', () => {
   it('connect takes HOST:PORT, then from, timeout and as in any order', () => {
     expect(verb('connect server:80')).toEqual({ verb: 'connect', host: 'server', port: 80 });
     expect(verb('connect server:443 timeout 800ms as tls from 40001')).toEqual({
-      verb: 'connect', host: 'server', port: 443, from: 40001, timeout: 800_000, as: 'tls',
+      verb: 'connect',
+      host: 'server',
+      port: 443,
+      from: 40001,
+      timeout: 800_000,
+      as: 'tls',
     });
   });
 
@@ -40,7 +45,12 @@ describe('socket calls', () => {
     expect(verb('shutdown read')).toEqual({ verb: 'shutdown', how: 'read' });
     expect(verb('shutdown both')).toEqual({ verb: 'shutdown', how: 'both' });
     expect(verb('linger 0s')).toEqual({ verb: 'linger', timeout: 0 });
-    expect(verb('keepalive 2h 75s 9')).toEqual({ verb: 'keepalive', idle: 7_200_000_000, interval: 75_000_000, count: 9 });
+    expect(verb('keepalive 2h 75s 9')).toEqual({
+      verb: 'keepalive',
+      idle: 7_200_000_000,
+      interval: 75_000_000,
+      count: 9,
+    });
   });
 
   it('close, abort and the host events take no arguments', () => {
@@ -92,11 +102,15 @@ describe('mistakes in socket calls', () => {
   it('names extra words, repeated options and misspelt options', () => {
     expect(problem('send 10 20')).toBe("unexpected '20' after 'send 10'");
     expect(problem('listen 80 backlog 5 backlog 6')).toBe("'backlog' is given twice");
-    expect(problem('connect server:80 timout 3s')).toBe("unexpected 'timout' after 'connect server:80' — did you mean 'timeout'?");
+    expect(problem('connect server:80 timout 3s')).toBe(
+      "unexpected 'timout' after 'connect server:80' — did you mean 'timeout'?",
+    );
     expect(problem('listen 80 queue 5')).toBe(
       "unexpected 'queue' after 'listen 80' — expected 'backlog' or 'as' (usage: listen PORT [backlog N] [as NAME])",
     );
-    expect(problem('shutdown wirte')).toBe("'shutdown wirte': expected 'write', 'read' or 'both' — did you mean 'write'?");
+    expect(problem('shutdown wirte')).toBe(
+      "'shutdown wirte': expected 'write', 'read' or 'both' — did you mean 'write'?",
+    );
   });
 
   it('keeps `as` names apart from automatic names such as 80 or 80#2', () => {

@@ -23,7 +23,9 @@ describe('public/schema/scenario.json', () => {
 
   it('tells editors the verbs a host step may start with and what a duration looks like', () => {
     const text = scenarioJsonSchemaText();
-    expect(text).toContain('^(bind|listen|connect|accept|send|recv|close|shutdown|abort|linger|keepalive|exit|crash|reboot|power-off)(\\\\s.*)?$');
+    expect(text).toContain(
+      '^(bind|listen|connect|accept|send|recv|close|shutdown|abort|linger|keepalive|exit|crash|reboot|power-off)(\\\\s.*)?$',
+    );
     expect(text).toContain('^[0-9]+(\\\\.[0-9]+)?(us|µs|ms|s|m|h)$');
   });
 });

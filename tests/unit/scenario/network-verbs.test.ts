@@ -26,8 +26,18 @@ describe('network steps', () => {
 
   it('drop next loses any segment, a data segment, or one with exactly these flags', () => {
     expect(verb('drop next client->server')).toEqual({ verb: 'drop-next', from: 'client', to: 'server' });
-    expect(verb('drop next client->server data')).toEqual({ verb: 'drop-next', from: 'client', to: 'server', data: true });
-    expect(verb('drop next server->client ACK')).toEqual({ verb: 'drop-next', from: 'server', to: 'client', flags: ['ACK'] });
+    expect(verb('drop next client->server data')).toEqual({
+      verb: 'drop-next',
+      from: 'client',
+      to: 'server',
+      data: true,
+    });
+    expect(verb('drop next server->client ACK')).toEqual({
+      verb: 'drop-next',
+      from: 'server',
+      to: 'client',
+      flags: ['ACK'],
+    });
   });
 
   it('reads flags joined by +, comma or -, in any case, into header-bit order', () => {
@@ -49,10 +59,20 @@ describe('network steps', () => {
 
   it('inject forges a segment, seq exact unless told otherwise', () => {
     expect(verb('inject mallory->server RST')).toEqual({
-      verb: 'inject', from: 'mallory', to: 'server', flags: ['RST'], seq: 'exact',
+      verb: 'inject',
+      from: 'mallory',
+      to: 'server',
+      flags: ['RST'],
+      seq: 'exact',
     });
     expect(verb('inject client->server:8080 RST+ACK len 0 seq in-window')).toEqual({
-      verb: 'inject', from: 'client', to: 'server', port: 8080, flags: ['RST', 'ACK'], seq: 'in-window', len: 0,
+      verb: 'inject',
+      from: 'client',
+      to: 'server',
+      port: 8080,
+      flags: ['RST', 'ACK'],
+      seq: 'in-window',
+      len: 0,
     });
   });
 });
@@ -60,15 +80,21 @@ describe('network steps', () => {
 describe('mistakes in network steps', () => {
   it('suggests the action meant', () => {
     expect(problem('partiton')).toBe("unknown network action 'partiton' — did you mean 'partition'?");
-    expect(problem('explode')).toBe("unknown network action 'explode' — expected one of partition, heal, drop, delay, inject");
+    expect(problem('explode')).toBe(
+      "unknown network action 'explode' — expected one of partition, heal, drop, delay, inject",
+    );
   });
 
   it('names unknown hosts, a host talking to itself and a half-given pair', () => {
     expect(problem('drop next client->sever')).toBe("unknown host 'sever' — did you mean 'server'?");
-    expect(problem('drop next client->client')).toBe("'client->client' goes from a host to itself; name two different hosts");
+    expect(problem('drop next client->client')).toBe(
+      "'client->client' goes from a host to itself; name two different hosts",
+    );
     expect(problem('partition client')).toBe("'partition' takes two hosts or none, e.g. 'partition client server'");
     expect(problem('heal client client')).toBe("'heal client client' names the same host twice");
-    expect(problem('drop next client-server')).toContain("expected FROM->TO, e.g. 'client->server', not 'client-server'");
+    expect(problem('drop next client-server')).toContain(
+      "expected FROM->TO, e.g. 'client->server', not 'client-server'",
+    );
     expect(problem('drop client->server')).toBe("expected 'drop next FROM->TO', not 'drop client->server'");
   });
 

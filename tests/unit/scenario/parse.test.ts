@@ -85,21 +85,62 @@ describe('parseScenario on a valid file', () => {
 
   it('reads every step into the typed step, with its text, line and label', () => {
     const expected: Step[] = [
-      { kind: 'host', host: 'server', action: { verb: 'listen', port: 80, backlog: 1, as: 'web' },
-        text: 'server: listen 80 backlog 1 as web', line: 21, label: 'listening' },
+      {
+        kind: 'host',
+        host: 'server',
+        action: { verb: 'listen', port: 80, backlog: 1, as: 'web' },
+        text: 'server: listen 80 backlog 1 as web',
+        line: 21,
+        label: 'listening',
+      },
       { kind: 'host', host: 'server', action: { verb: 'bind', port: 8080 }, text: 'server: bind 8080', line: 23 },
-      { kind: 'host', host: 'client',
+      {
+        kind: 'host',
+        host: 'client',
         action: { verb: 'connect', host: 'server', port: 80, from: 40000, timeout: 3_000_000, as: 'c1' },
-        text: 'client: connect server:80 from 40000 timeout 3s as c1', line: 24 },
-      { kind: 'host', host: 'server', socket: 'web', action: { verb: 'accept', as: 'conn' },
-        text: 'server.web: accept as conn', line: 25 },
-      { kind: 'host', host: 'client', socket: 'c1', action: { verb: 'send', bytes: 100 }, text: 'client.c1: send 100', line: 26 },
+        text: 'client: connect server:80 from 40000 timeout 3s as c1',
+        line: 24,
+      },
+      {
+        kind: 'host',
+        host: 'server',
+        socket: 'web',
+        action: { verb: 'accept', as: 'conn' },
+        text: 'server.web: accept as conn',
+        line: 25,
+      },
+      {
+        kind: 'host',
+        host: 'client',
+        socket: 'c1',
+        action: { verb: 'send', bytes: 100 },
+        text: 'client.c1: send 100',
+        line: 26,
+      },
       { kind: 'host', host: 'server', socket: 'conn', action: { verb: 'recv' }, text: 'server.conn: recv', line: 27 },
-      { kind: 'host', host: 'server', socket: '80#1', action: { verb: 'recv', bytes: 50 }, text: 'server.80#1: recv 50', line: 28 },
-      { kind: 'host', host: 'client', action: { verb: 'shutdown', how: 'write' }, text: 'client: shutdown write', line: 29 },
+      {
+        kind: 'host',
+        host: 'server',
+        socket: '80#1',
+        action: { verb: 'recv', bytes: 50 },
+        text: 'server.80#1: recv 50',
+        line: 28,
+      },
+      {
+        kind: 'host',
+        host: 'client',
+        action: { verb: 'shutdown', how: 'write' },
+        text: 'client: shutdown write',
+        line: 29,
+      },
       { kind: 'host', host: 'client', action: { verb: 'linger', timeout: 0 }, text: 'client: linger 0s', line: 30 },
-      { kind: 'host', host: 'client', action: { verb: 'keepalive', idle: 10_000_000, interval: 5_000_000, count: 3 },
-        text: 'client: keepalive 10s 5s 3', line: 31 },
+      {
+        kind: 'host',
+        host: 'client',
+        action: { verb: 'keepalive', idle: 10_000_000, interval: 5_000_000, count: 3 },
+        text: 'client: keepalive 10s 5s 3',
+        line: 31,
+      },
       { kind: 'host', host: 'client', action: { verb: 'close' }, text: 'client: close', line: 32 },
       { kind: 'host', host: 'server', action: { verb: 'abort' }, text: 'server: abort', line: 33 },
       { kind: 'host', host: 'server', action: { verb: 'exit' }, text: 'server: exit', line: 34 },
@@ -107,19 +148,51 @@ describe('parseScenario on a valid file', () => {
       { kind: 'host', host: 'server', action: { verb: 'reboot' }, text: 'server: reboot', line: 37 },
       { kind: 'host', host: 'client', action: { verb: 'power-off' }, text: 'client: power-off', line: 38 },
       { kind: 'network', action: { verb: 'partition' }, text: 'network: partition', line: 39 },
-      { kind: 'network', action: { verb: 'heal', between: ['client', 'server'] }, text: 'network: heal client server', line: 40 },
-      { kind: 'network', action: { verb: 'drop-next', from: 'server', to: 'client', flags: ['SYN', 'ACK'] },
-        text: 'network: drop next server->client SYN-ACK', line: 41 },
-      { kind: 'network', action: { verb: 'drop-next', from: 'client', to: 'server', data: true },
-        text: 'network: drop next client->server data', line: 42 },
-      { kind: 'network', action: { verb: 'drop-next', from: 'client', to: 'server' },
-        text: 'network: drop next client->server', line: 43 },
+      {
+        kind: 'network',
+        action: { verb: 'heal', between: ['client', 'server'] },
+        text: 'network: heal client server',
+        line: 40,
+      },
+      {
+        kind: 'network',
+        action: { verb: 'drop-next', from: 'server', to: 'client', flags: ['SYN', 'ACK'] },
+        text: 'network: drop next server->client SYN-ACK',
+        line: 41,
+      },
+      {
+        kind: 'network',
+        action: { verb: 'drop-next', from: 'client', to: 'server', data: true },
+        text: 'network: drop next client->server data',
+        line: 42,
+      },
+      {
+        kind: 'network',
+        action: { verb: 'drop-next', from: 'client', to: 'server' },
+        text: 'network: drop next client->server',
+        line: 43,
+      },
       { kind: 'network', action: { verb: 'delay', delay: 800 }, text: 'network: delay 800us', line: 44 },
-      { kind: 'network',
-        action: { verb: 'inject', from: 'attacker', to: 'server', port: 80, flags: ['RST', 'ACK'], seq: 'out-of-window', len: 10 },
-        text: 'network: inject attacker->server:80 ack+rst seq out-of-window len 10', line: 45 },
-      { kind: 'network', action: { verb: 'inject', from: 'attacker', to: 'client', flags: ['FIN'], seq: 'exact' },
-        text: 'network: inject attacker->client fin', line: 46 },
+      {
+        kind: 'network',
+        action: {
+          verb: 'inject',
+          from: 'attacker',
+          to: 'server',
+          port: 80,
+          flags: ['RST', 'ACK'],
+          seq: 'out-of-window',
+          len: 10,
+        },
+        text: 'network: inject attacker->server:80 ack+rst seq out-of-window len 10',
+        line: 45,
+      },
+      {
+        kind: 'network',
+        action: { verb: 'inject', from: 'attacker', to: 'client', flags: ['FIN'], seq: 'exact' },
+        text: 'network: inject attacker->client fin',
+        line: 46,
+      },
       { kind: 'wait', duration: 5_000_000, text: 'wait: 5s', line: 47 },
     ];
     expect(parsed(FULL).scenario.steps).toEqual(expected);
@@ -128,7 +201,9 @@ describe('parseScenario on a valid file', () => {
   it('defaults the profile to linux and leaves seed, tune and title out when absent', () => {
     const { scenario } = parsed('id: small\nhosts: [a, b]\nsteps:\n  - wait: 1s\n');
     expect(scenario).toEqual({
-      id: 'small', profile: 'linux', hosts: ['a', 'b'],
+      id: 'small',
+      profile: 'linux',
+      hosts: ['a', 'b'],
       steps: [{ kind: 'wait', duration: 1_000_000, text: 'wait: 1s', line: 4 }],
     });
     expect(Object.hasOwn(scenario, 'seed')).toBe(false);
@@ -138,7 +213,10 @@ describe('parseScenario on a valid file', () => {
   it('accepts a few anchors and aliases, reporting an aliased step at its own line', () => {
     const text = 'id: alias\nhosts: [a, b]\nsteps:\n  - &probe { a: send 1 }\n  - *probe\n';
     const steps = parsed(text).scenario.steps;
-    expect(steps.map((s) => [s.text, s.line])).toEqual([['a: send 1', 4], ['a: send 1', 5]]);
+    expect(steps.map((s) => [s.text, s.line])).toEqual([
+      ['a: send 1', 4],
+      ['a: send 1', 5],
+    ]);
   });
 
   it('accepts flow style and a byte order mark', () => {

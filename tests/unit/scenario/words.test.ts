@@ -16,11 +16,15 @@ describe('parseDuration', () => {
   });
 
   it('returns null for anything without a unit or not a duration', () => {
-    for (const text of ['5', '', 's', '5 s', '-1s', '5sec', '1e3ms', '.5s', '5S']) expect(parseDuration(text)).toBeNull();
+    for (const text of ['5', '', 's', '5 s', '-1s', '5sec', '1e3ms', '.5s', '5S'])
+      expect(parseDuration(text)).toBeNull();
   });
 
   it('explains what is wrong', () => {
-    expect(readDuration('5')).toEqual({ ok: false, message: "duration '5' needs a unit, e.g. '5s' or '5ms' (units: us, ms, s, m, h)" });
+    expect(readDuration('5')).toEqual({
+      ok: false,
+      message: "duration '5' needs a unit, e.g. '5s' or '5ms' (units: us, ms, s, m, h)",
+    });
     expect(readDuration('-2s')).toEqual({ ok: false, message: "duration '-2s' must not be negative" });
     expect(readDuration('0.5us')).toEqual({ ok: false, message: "duration '0.5us' is finer than a microsecond" });
     expect(readDuration('25h')).toEqual({ ok: false, message: "duration '25h' is longer than 24h" });
