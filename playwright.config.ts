@@ -11,7 +11,8 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const isRoot = process.getuid?.() === 0;
-const port = 4329;
+/** E2E_PORT lets several checkouts run their end-to-end tests side by side. */
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 /** The base path dist/ was built for: run with the same BASE_PATH as `npm run build`. */
 const base = normalizeBase(process.env['BASE_PATH']);
 
