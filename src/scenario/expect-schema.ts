@@ -44,19 +44,23 @@ function notationString(read: (text: string) => Read<unknown>, pattern: string) 
     .meta({ pattern });
 }
 
-const SEGMENT_HELP =
-  "behaviour.md's notation: HOST:FLAGS, HOST a host's name or its initial, FLAGS tcpdump's letters in this order: F FIN, S SYN, R RST, P PSH (data), . ACK";
+const SEGMENT_HELP = [
+  "behaviour.md's notation: HOST:FLAGS, HOST a host's name or its initial,",
+  "FLAGS tcpdump's letters in this order: F FIN, S SYN, R RST, P PSH (data), . ACK",
+].join(' ');
 
 const Wire = notationString(readWire, WIRE_PATTERN)
   .meta({ examples: ['c:S s:R.', 'c:S s:S. c:. c:P. s:. s:R.'] })
   .describe(
-    `Every segment on the wire, in order, lost ones included, separated by spaces (${SEGMENT_HELP}). '' expects no segment at all.`,
+    `Every segment on the wire, in order, lost ones included, separated by spaces (${SEGMENT_HELP}). ` +
+      "'' expects no segment at all.",
   );
 
 const WireIncludes = notationString(readWire, WIRE_PATTERN)
   .meta({ examples: ['c:P. s:R', 'c:S s:S. c:R'] })
   .describe(
-    `Segments that appear on the wire in this order, others allowed before, between and after: for cases where retransmission counts are a profile detail (${SEGMENT_HELP}).`,
+    'Segments that appear on the wire in this order, others allowed before, between and after: ' +
+      `for cases where retransmission counts are a profile detail (${SEGMENT_HELP}).`,
   );
 
 const Never = z
@@ -73,7 +77,11 @@ const Results = z
         }),
       )
       .describe(
-        "Results of this host's socket calls that must appear in this order among all its call results (others may come between): ok, eof or an errno, optionally led by the call, e.g. recv:ECONNRESET. Asynchronous errors are not call results; the call that reports one is.",
+        [
+          "Results of this host's socket calls that must appear in this order among all its call results",
+          '(others may come between): ok, eof or an errno, optionally led by the call, e.g. recv:ECONNRESET.',
+          'Asynchronous errors are not call results; the call that reports one is.',
+        ].join(' '),
       ),
   )
   .describe('Call results per host, e.g. { client: [ECONNRESET, EPIPE] }.');
@@ -110,7 +118,8 @@ export const ExpectSchema = z
     ...overrides,
   })
   .describe(
-    'What the model must produce for this scenario, checked by npm run check under both profiles (linux and rfc9293); a profile key overrides the keys it names.',
+    'What the model must produce for this scenario, checked by npm run check under both profiles ' +
+      '(linux and rfc9293); a profile key overrides the keys it names.',
   );
 
 export type ExpectDoc = z.infer<typeof ExpectSchema>;

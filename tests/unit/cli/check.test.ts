@@ -6,8 +6,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHECK_SCRIPT, ROOT, runCli, STACK_LINE, type CliResult } from './run-cli.ts';
+
+// One child at a time, each allowed to be slow on a loaded machine: nothing here times anything.
+vi.setConfig({ testTimeout: 30_000 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'check-cli-'));
 afterAll(() => {
@@ -39,7 +42,7 @@ function noStackTrace(r: CliResult): void {
 }
 
 describe('npm run check over exercises/', () => {
-  it.concurrent('passes on the shipped files, and says how many it checked', async () => {
+  it('passes on the shipped files, and says how many it checked', async () => {
     const r = await check([]);
     const dir = join(ROOT, 'exercises/scenarios');
     const yaml = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
@@ -54,7 +57,7 @@ describe('npm run check over exercises/', () => {
     expect(withExpect.length).toBeGreaterThan(0);
   });
 
-  it.concurrent('checks only the files and folders given', async () => {
+  it('checks only the files and folders given', async () => {
     const r = await check(['exercises/scenarios/closed-port.yaml']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^checked 1 file \(scenarios: 1\), 1 with expect:, \d+ checks run — no problems\n$/);
@@ -62,7 +65,7 @@ describe('npm run check over exercises/', () => {
 });
 
 describe('a new scenario that is only a YAML file', () => {
-  it.concurrent('passes with a correct expect: block', async () => {
+  it('passes with a correct expect: block', async () => {
     const path = file(
       'good/new-closed-port.yaml',
       `${NEW_SCENARIO}expect:\n  wire: c:S s:R.\n  never: [s:S.]\n  results: { client: [connect:ECONNREFUSED] }\n`,
@@ -73,7 +76,7 @@ describe('a new scenario that is only a YAML file', () => {
     expect(r.stdout).toBe('checked 1 file (scenarios: 1), 1 with expect:, 6 checks run — no problems\n');
   });
 
-  it.concurrent('fails with a wrong one, naming the file, the line, the profile and the first difference', async () => {
+  it('fails with a wrong one, naming the file, the line, the profile and the first difference', async () => {
     const path = file(
       'wrong/new-closed-port.yaml',
       [
@@ -97,7 +100,7 @@ describe('a new scenario that is only a YAML file', () => {
     expect(r.stdout).toBe('checked 1 file (scenarios: 1), 1 with expect:, 4 checks run — 3 problems\n');
   });
 
-  it.concurrent('gets every notation mistake reported at its own line, in one run', async () => {
+  it('gets every notation mistake reported at its own line, in one run', async () => {
     const path = file(
       'notation/bad.yaml',
       [
@@ -128,7 +131,7 @@ describe('a new scenario that is only a YAML file', () => {
     expect(r.stdout).toMatch(/— 6 problems\n$/);
   });
 
-  it.concurrent('with bad YAML gets FILE:LINE, like the simulate CLI, and no stack trace', async () => {
+  it('with bad YAML gets FILE:LINE, like the simulate CLI, and no stack trace', async () => {
     const path = file('yaml/broken.yaml', `${NEW_SCENARIO}expect:\n  wire: "c:S s:R.\n`);
     const r = await check([path]);
     expect(r.status).toBe(1);
@@ -138,7 +141,7 @@ describe('a new scenario that is only a YAML file', () => {
 });
 
 describe('a folder', () => {
-  it.concurrent('is checked file by file, below it too, in order', async () => {
+  it('is checked file by file, below it too, in order', async () => {
     file('tree/a.yaml', `${NEW_SCENARIO}expect:\n  wire: c:S s:R.\n`);
     file('tree/deeper/b.yml', NEW_SCENARIO);
     file('tree/notes.txt', 'not a scenario');
@@ -150,7 +153,7 @@ describe('a folder', () => {
 });
 
 describe('bad usage exits 2 with the usage line', () => {
-  it.concurrent.each([
+  it.each([
     { args: ['--frobnicate'], message: "check: unknown option '--frobnicate'" },
     { args: ['exercises/scenaros'], message: "check: 'exercises/scenaros': no such file or directory" },
     { args: ['README.md'], message: "check: 'README.md' is not a YAML file (.yaml or .yml) or a directory" },
@@ -162,14 +165,14 @@ describe('bad usage exits 2 with the usage line', () => {
     expect(r.stderr).toBe(`${message}\nusage: npm run check [-- FILE|DIR …] (--help for more)\n`);
   });
 
-  it.concurrent('--help explains the exit codes and exits 0', async () => {
+  it('--help explains the exit codes and exits 0', async () => {
     const r = await check(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('usage: npm run check [-- FILE|DIR …]');
     expect(r.stdout).toContain('1   problems found, one line each: FILE:LINE: message');
   });
 
-  it.concurrent("'--' ends the options: what follows is a path", async () => {
+  it("'--' ends the options: what follows is a path", async () => {
     const r = await check(['--', '--help']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("'--help': no such file or directory");
