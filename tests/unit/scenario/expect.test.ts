@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checksFor, type ExpectBlock } from '../../../src/scenario/expect.ts';
 import { readResult } from '../../../src/scenario/expect-schema.ts';
@@ -193,5 +194,16 @@ describe('a call result', () => {
       ok: false,
       message: "unknown result 'broken' — expected ok, eof or an errno such as ECONNRESET",
     });
+  });
+});
+
+describe("the README's example", () => {
+  it('parses, with every key it shows', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const example = /```yaml\n(expect:\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const read = block(example ?? '');
+    expect(Object.keys(read.base)).toEqual(['wire', 'wire-includes', 'never', 'results']);
+    expect(Object.keys(read.overrides)).toEqual(['rfc9293']);
   });
 });
