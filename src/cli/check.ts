@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSources } from '../check/index.ts';
 import { collectSources } from '../check/files.ts';
 import { problemLines, summaryLine } from '../check/report.ts';
+import { runMain } from './run.ts';
 
 const NAME = 'check';
 const USAGE = 'usage: npm run check [-- FILE|DIR …]';
@@ -59,16 +60,4 @@ async function main(args: readonly string[]): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-// A reader that goes away early (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`${NAME}: internal error: cannot write output: ${error.message}\n`);
-  process.exit(70);
-});
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`${NAME}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 70;
-}
+await runMain(NAME, main);
