@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BAD_SCENARIO_CASES, BAD_SCENARIOS_DIR } from '../../fixtures/scenarios-bad/cases.ts';
 import { loadScenarioFile } from '../../../src/scenario/load.ts';
 import { simulate } from '../../../src/model/index.ts';
@@ -18,8 +18,14 @@ const LINGER_ZERO = 'exercises/scenarios/linger-zero-abort.yaml';
 const CRASH_REBOOT = 'exercises/scenarios/crash-reboot.yaml';
 const USAGE_LINE = 'usage: npm run simulate -- FILE';
 
+// Vitest's default 5 s per test is a time budget in disguise: on a loaded machine five Node
+// start-ups at once take longer. run-cli's 20 s child timeout still stops a hung child.
+vi.setConfig({ testTimeout: 30_000 });
+
 const scratch = mkdtempSync(join(tmpdir(), 'simulate-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 function parseTrace(stdout: string): Trace {
   return JSON.parse(stdout) as Trace;
@@ -89,7 +95,8 @@ describe('--pcap', () => {
       const { packets } = readPcap(new Uint8Array(readFileSync(out)));
       expect(packets).toHaveLength(trace.segments.length);
       packets.forEach((p, k) => {
-        const seg = trace.segments[k]!;
+        const seg = trace.segments[k];
+        if (seg === undefined) throw new Error(`packet ${k} has no segment`);
         expect({ flags: p.flags, seq: p.seq, sport: p.sport, dport: p.dport, len: p.payloadLen }).toEqual({
           flags: seg.flags,
           seq: seg.seq,
