@@ -22,6 +22,11 @@ export default tseslint.config(
   },
   ...astro.configs.recommended,
   {
+    // astro-eslint-parser has no projectService; it reads the tsconfig the classic way.
+    files: ['**/*.astro'],
+    languageOptions: { parserOptions: { projectService: false, project: true } },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -42,7 +42,7 @@ function fieldProblems(file: string, path: string, fields: readonly string[]): s
   const data = frontmatter(readFileSync(path, 'utf8'));
   if (typeof data === 'string') return [`${file}: ${data}`];
   return fields
-    .filter((field) => typeof data[field] !== 'string' || (data[field] as string).trim() === '')
+    .filter((field) => typeof data[field] !== 'string' || data[field].trim() === '')
     .map((field) => `${file}: frontmatter has no ${field}`);
 }
 

@@ -34,7 +34,9 @@ describe('the repository', () => {
 
 describe('the checks, on planted mistakes', () => {
   const fixture = mkdtempSync(join(tmpdir(), 'locale-parity-'));
-  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(fixture, { recursive: true, force: true });
+  });
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(fixture, path)), { recursive: true });
     writeFileSync(join(fixture, path), text);
