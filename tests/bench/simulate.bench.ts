@@ -20,13 +20,17 @@ const scenarios: Scenario[] = readdirSync(dir)
   });
 
 const medians: string[] = [];
-afterAll(() => console.log(`\nmedian per scenario (budget ${BUDGET_MS} ms)\n${medians.join('\n')}`));
+afterAll(() => {
+  console.log(`\nmedian per scenario (budget ${BUDGET_MS} ms)\n${medians.join('\n')}`);
+});
 
 for (const profile of ['linux', 'rfc9293'] as ProfileName[]) {
   describe(`simulate (${profile})`, () => {
     for (const scenario of scenarios) {
       test(scenario.id, async ({ bench }) => {
-        const result = await bench(scenario.id, () => void simulate(scenario, { profile })).run();
+        const result = await bench(scenario.id, () => {
+          simulate(scenario, { profile });
+        }).run();
         const p50 = result.latency.p50;
         medians.push(`${profile.padEnd(8)} ${scenario.id.padEnd(34)} ${p50.toFixed(3)} ms`);
         expect(p50).toBeLessThan(BUDGET_MS);

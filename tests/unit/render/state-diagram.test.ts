@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endpointMachine, simulate, TCP_STATES } from '../../../src/model/index.ts';
-import type { Scenario, Step } from '../../../src/model/scenario.ts';
+import type { Scenario } from '../../../src/model/scenario.ts';
 import { sequenceSvg } from '../../../src/render/sequence.ts';
 import {
   edgeLabel,
@@ -212,7 +212,7 @@ describe('the link from a sequence diagram', () => {
       id: 'link',
       profile: 'linux',
       hosts: ['client', 'server'],
-      steps: steps.map((s, i) => ({ ...s, text: `step ${i}` }) as Step),
+      steps: steps.map((s, i) => ({ ...s, text: `step ${i}` })),
     };
     const trace = simulate(scenario);
     const drawn = sequenceSvg(
