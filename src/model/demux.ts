@@ -5,7 +5,10 @@
  */
 import type { ChartTimerEvent, EndpointEvent } from './endpoint/events.ts';
 import type { Micros } from './scenario.ts';
-import { resetFor, type Segment } from './segment.ts';
+import type { Profile } from './profiles.ts';
+import { resetFor, segLength, type Segment } from './segment.ts';
+import { inGroup } from './states.ts';
+import { rstInWindow } from './tcb.ts';
 import { seqLt } from './seq.ts';
 import type { Holder, Peer, Sock } from './socket.ts';
 import type { DropWhy, Reason } from './trace.ts';
@@ -13,7 +16,15 @@ import type { DropWhy, Reason } from './trace.ts';
 /** What these rules need of the host (host.ts's Host). */
 interface Host {
   readonly world: {
-    readonly profile: { timeWaitIsnGap: number; abortOnOverflow: boolean };
+    readonly profile: Pick<
+      Profile,
+      | 'timeWaitIsnGap'
+      | 'abortOnOverflow'
+      | 'rstInWindowResets'
+      | 'rstAcknowledged'
+      | 'timeWaitRefusesSyn'
+      | 'listenerAcksLostData'
+    >;
     isn(host: Host, localPort: number, remote: Peer): number;
     transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void;
   };
@@ -26,6 +37,14 @@ interface Host {
 }
 
 export function demultiplex(host: Host, seg: Segment, from: string, at: Micros): void {
+  const acks = seg.ctl === 'rst' && host.world.profile.rstAcknowledged;
+  const target = acks ? host.lookup(seg.dport, from, seg.sport) : undefined;
+  deliver(host, seg, from, at);
+  // A belief (truths.ts rstAcknowledged): a RST that reset a connection is acknowledged. Real TCP never answers one (R3).
+  if (target && target.state === 'CLOSED') ack(host, seg, from, seg.ack ?? 0);
+}
+
+function deliver(host: Host, seg: Segment, from: string, at: Micros): void {
   const sock = host.lookup(seg.dport, from, seg.sport);
   const isBareSyn = seg.ctl === 'syn' && seg.ack === null;
   if (!sock) {
@@ -34,9 +53,17 @@ export function demultiplex(host: Host, seg: Segment, from: string, at: Micros):
     return;
   }
   if (sock.state === 'LISTEN') {
-    if (!isBareSyn) host.step(sock, { type: 'SEGMENT', at, seg });
+    // A belief (truths.ts listenerAcksLostData): the listener takes data it has no connection for (not R2).
+    if (!isBareSyn && seg.ack !== null && seg.ctl !== 'rst' && host.world.profile.listenerAcksLostData) {
+      ack(host, seg, from, seg.ack);
+    } else if (!isBareSyn) host.step(sock, { type: 'SEGMENT', at, seg });
     else if (queueFull(sock)) host.dropped('accept-queue-full', sock.name);
     else spawnChild(host, sock, seg, from, at, host.world.isn(host, seg.dport, { host: from, port: seg.sport }));
+    return;
+  }
+  if (sock.state === 'TIME-WAIT' && isBareSyn && host.world.profile.timeWaitRefusesSyn) {
+    // A belief (truths.ts timeWaitRefusesSyn): TIME-WAIT refuses new connections (not R13).
+    reset(host, seg, from, 'no-listener');
     return;
   }
   if (sock.state === 'TIME-WAIT' && isBareSyn) {
@@ -59,7 +86,24 @@ export function demultiplex(host: Host, seg: Segment, from: string, at: Micros):
     } else host.dropped('accept-queue-full', sock.name);
     return;
   }
-  host.step(sock, { type: 'SEGMENT', at, seg });
+  // A belief (truths.ts rstInWindowResets): any RST in the window resets, as if it were exact (not R10).
+  const believed = seg.ctl === 'rst' && host.world.profile.rstInWindowResets && inGroup(sock.state, 'synchronized');
+  const exact = believed && rstInWindow(sock.tcb, seg) ? { ...seg, seq: sock.tcb.rcvNxt } : seg;
+  host.step(sock, { type: 'SEGMENT', at, seg: exact });
+}
+
+/** A bare ACK from the host for a segment: only beliefs send one (see their callers). */
+function ack(host: Host, seg: Segment, from: string, seq: number): void {
+  const reply: Segment = {
+    sport: seg.dport,
+    dport: seg.sport,
+    ctl: 'none',
+    seq,
+    ack: (seg.seq + segLength(seg)) >>> 0,
+    len: 0,
+    win: 0,
+  };
+  host.world.transmit(host, from, reply, 'ack', false);
 }
 
 /** Linux holds `backlog + 1` connections waiting for accept() (behaviour.md R14). */

@@ -87,15 +87,17 @@ export class Host {
       case 'segment':
         this.send(sock, fx.out);
         return;
-      case 'result':
+      case 'result': {
+        const result = this.reported(fx.result);
         this.world.record(
           fx.bytes === undefined
-            ? { kind: 'call', ...at, call: fx.call, result: fx.result }
-            : { kind: 'call', ...at, call: fx.call, result: fx.result, bytes: fx.bytes },
+            ? { kind: 'call', ...at, call: fx.call, result }
+            : { kind: 'call', ...at, call: fx.call, result, bytes: fx.bytes },
         );
         return;
+      }
       case 'error':
-        this.world.record({ kind: 'error', ...at, errno: fx.errno });
+        this.world.record({ kind: 'error', ...at, errno: this.reported(fx.errno) });
         return;
       case 'timer':
         this.world.record({ kind: 'timer', ...at, timer: fx.timer });
@@ -110,6 +112,11 @@ export class Host {
       case 'cancel':
         return;
     }
+  }
+
+  /** What the application is told: ECONNREFUSED is its own error (R9) unless refusedReportedAsReset. */
+  private reported<R extends CallResult>(result: R): R | 'ECONNRESET' {
+    return result === 'ECONNREFUSED' && this.world.profile.refusedReportedAsReset ? 'ECONNRESET' : result;
   }
 
   setArrival(index: number): void {
@@ -229,15 +236,22 @@ export class Host {
 
   /** The process ends: the kernel closes each descriptor it held, as close() would (R8). */
   exit(reason: Reason, at: Micros): void {
+    const aborts = this.world.profile.exitAborts;
     for (const sock of this.held()) {
       sock.holder = 'released';
       if (sock.state === 'CLOSED') continue;
-      this.step(sock, { type: 'CLOSE', at, reason });
+      this.step(sock, aborts ? { type: 'ABORT', at, reason: 'abort' } : { type: 'CLOSE', at, reason });
     }
   }
 
   /** All state is lost and nothing is sent (a crash, or the power cut). */
   crash(): void {
+    if (this.world.profile.crashResets) {
+      const at = this.world.now;
+      for (const sock of this.sockets) {
+        if (inGroup(sock.state, 'synchronized')) this.step(sock, { type: 'ABORT', at, reason: 'abort' });
+      }
+    }
     for (const sock of this.sockets) sock.timers.clear();
     this.sockets = [];
     this.up = false;

@@ -9,6 +9,8 @@ export {
   type Step as EndpointStep,
 } from './endpoint/transition.ts';
 export { PROFILES, tuned, retryBudget, type Profile } from './profiles.ts';
+export { BELIEFS, BELIEF_IDS, isBeliefId, believed, type BeliefId, type Belief } from './beliefs.ts';
+export { REAL_TCP, type Truths } from './truths.ts';
 export { TCP_STATES, inGroup, statesIn, isTcpState, type TcpState, type StateGroup } from './states.ts';
 export * from './trace.ts';
 export type * from './scenario.ts';

@@ -46,6 +46,8 @@ function offsetFor(seq: 'exact' | 'in-window' | 'out-of-window', window: number)
 
 /** A forged segment: sequence numbers taken from the victim's own TCB, as an on-path attacker would see them. */
 function inject(sim: StepContext, step: Step, action: Extract<NetworkVerb, { verb: 'inject' }>): void {
+  // A belief (truths.ts forgeriesLost): only the peer can send a segment on a connection.
+  if (sim.profile.forgeriesLost) return;
   const from = sim.host(action.from);
   const victim = sim.host(action.to);
   const conn = victim.sockets.findLast(

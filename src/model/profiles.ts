@@ -5,6 +5,7 @@
  */
 import type { Micros, Tune } from './scenario.ts';
 import type { Errno, ProfileName, Reason } from './trace.ts';
+import { REAL_TCP, type Truths } from './truths.ts';
 
 const ms = (n: number): Micros => n * 1000;
 const s = (n: number): Micros => n * 1_000_000;
@@ -15,7 +16,8 @@ export interface KeepaliveConfig {
   count: number;
 }
 
-export interface Profile {
+/** A profile: the standard or a kernel, as data (and the truths every real TCP shares, truths.ts). */
+export interface Profile extends Truths {
   name: ProfileName;
   /** Initial retransmission timeout, before any round-trip sample (RFC 6298 §2.1: 1 s). */
   rtoInitial: Micros;
@@ -76,6 +78,7 @@ export interface Profile {
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   linux: {
+    ...REAL_TCP,
     name: 'linux',
     rtoInitial: s(1),
     rtoMin: ms(200),
@@ -104,6 +107,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     oowAckInterval: ms(500),
   },
   rfc9293: {
+    ...REAL_TCP,
     name: 'rfc9293',
     rtoInitial: s(1),
     rtoMin: s(1),

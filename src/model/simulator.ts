@@ -9,6 +9,7 @@ import { Network } from './network.ts';
 import { hash32, prng } from './prng.ts';
 import { tuned, type Profile } from './profiles.ts';
 import { Agenda, type Agendum } from './queue.ts';
+import { BELIEF_BASE, believed, type BeliefId } from './beliefs.ts';
 import type { Micros, Scenario, Step } from './scenario.ts';
 import { flagsOf, type Segment } from './segment.ts';
 import type { Peer, Sock } from './socket.ts';
@@ -21,6 +22,8 @@ export { ScenarioRunError };
 export interface SimulateOptions {
   /** Overrides the scenario's own profile. */
   profile?: ProfileName;
+  /** Runs the scenario as someone holding this misconception expects (beliefs.ts): linux, overlaid. */
+  belief?: BeliefId;
 }
 
 interface Arrival extends Agendum {
@@ -62,8 +65,9 @@ export class Simulation implements World {
   private current: Step | null = null;
 
   constructor(scenario: Scenario, options: SimulateOptions = {}) {
-    const profileName = options.profile ?? scenario.profile;
-    this.profile = tuned(profileName, scenario.tune);
+    const profileName = options.belief ? BELIEF_BASE : (options.profile ?? scenario.profile);
+    const profile = tuned(profileName, scenario.tune);
+    this.profile = options.belief ? believed(profile, options.belief) : profile;
     this.seed = scenario.seed ?? hash32(scenario.id);
     this.random = prng(this.seed);
     this.net = new Network(scenario.hosts);
@@ -76,6 +80,7 @@ export class Simulation implements World {
       events: [],
       steps: [],
       isn: {},
+      ...(options.belief ? { belief: options.belief } : {}),
     };
   }
 
@@ -126,7 +131,9 @@ export class Simulation implements World {
     }
   }
 
-  transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void {
+  transmit(from: Host, to: string, seg: Segment, why: Reason, retransmission: boolean): void {
+    // A belief (truths.ts everyResetIsAbort) reads every RST as the peer's abort.
+    const reason = seg.ctl === 'rst' && this.profile.everyResetIsAbort ? 'abort' : why;
     const index = this.trace.segments.length;
     const dest = this.hosts.get(to);
     if (!dest) return;

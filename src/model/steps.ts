@@ -10,6 +10,7 @@ import type { Profile } from './profiles.ts';
 import type { HostVerb, Micros, Step } from './scenario.ts';
 import type { Segment } from './segment.ts';
 import type { Peer } from './socket.ts';
+import { inGroup } from './states.ts';
 import type { CallName, CallResult, Reason } from './trace.ts';
 import { implied, named, onlyListener } from './which-socket.ts';
 
@@ -31,6 +32,7 @@ export interface StepContext {
   readonly now: Micros;
   readonly profile: Profile;
   readonly net: Network;
+  readonly hosts: ReadonlyMap<string, Host>;
   host(name: string): Host;
   record(event: NewEvent): void;
   settle(until: Micros): void;
@@ -100,12 +102,12 @@ export function runHostStep(sim: StepContext, step: HostStep, host: Host, action
       return;
     case 'crash':
       event('crash');
-      host.crash();
+      crash(sim, host);
       return;
     case 'reboot':
       if (host.up) {
         event('crash');
-        host.crash();
+        crash(sim, host);
       }
       event('reboot');
       host.boot();
@@ -128,8 +130,42 @@ function socketCall(sim: StepContext, step: HostStep, host: Host, action: Socket
     host.call(sock, action.verb, AFTER_RELEASE[action.verb] ?? 'EBADF');
     return;
   }
-  if (action.verb === 'close' || action.verb === 'abort') sock.holder = 'released';
-  host.step(sock, callEvent(action, sim.now));
+  const call = asBelieved(action, sim.profile);
+  if (call.verb === 'close' || call.verb === 'abort') sock.holder = 'released';
+  host.step(sock, callEvent(call, sim.now));
+}
+
+/**
+ * The call as a belief sees it (truths.ts): with closeMayReset off an abort is a plain close;
+ * with shutdownWriteCloses on, shutdown(write) is close(). Real profiles pass every call through.
+ */
+function asBelieved(action: SocketVerb, profile: Profile): SocketVerb {
+  if (action.verb === 'abort' && !profile.closeMayReset) return { verb: 'close' };
+  if (action.verb === 'shutdown' && action.how !== 'read' && profile.shutdownWriteCloses) return { verb: 'close' };
+  return action;
+}
+
+/** A host crashes: silent (R11), unless a belief has its peers notice at once (truths.ts peerCrashNoticed). */
+function crash(sim: StepContext, host: Host): void {
+  host.crash();
+  if (!sim.profile.peerCrashNoticed) return;
+  for (const peer of sim.hosts.values()) {
+    for (const sock of peer.sockets) {
+      const remote = sock.remote;
+      if (remote?.host !== host.name || !inGroup(sock.state, 'synchronized')) continue;
+      // As if an exact RST had arrived, though none was sent.
+      const seg = {
+        sport: remote.port,
+        dport: sock.localPort,
+        ctl: 'rst',
+        seq: sock.tcb.rcvNxt,
+        ack: null,
+        len: 0,
+        win: 0,
+      } as const;
+      peer.step(sock, { type: 'SEGMENT', at: sim.now, seg });
+    }
+  }
 }
 
 function callEvent(action: SocketVerb, at: Micros): EndpointEvent {

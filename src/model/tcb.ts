@@ -97,7 +97,7 @@ export function newTcb(input: EndpointInput): Tcb {
     user: input.passive === true ? 'listener' : 'application',
     life: 'new',
     linger: null,
-    keepalive: null,
+    keepalive: p.keepaliveByDefault ? p.keepalive : null,
     probesOut: 0,
     rtoBase: p.rtoInitial,
     rto: p.rtoInitial,

@@ -1,4 +1,5 @@
 /** The trace: what a simulation produced (Contract 2 of DESIGN.md). */
+import type { BeliefId } from './beliefs.ts';
 import type { TcpState } from './states.ts';
 
 /** Header flag names, in header-bit order. */
@@ -116,6 +117,8 @@ export interface Trace {
    * "host:port>peer:port"; a 4-tuple used again gets another entry, from time `t` (seconds) on.
    */
   isn: Record<string, { t: number; isn: number }[]>;
+  /** Present when the trace is what a misconception predicts (beliefs.ts), not what TCP does. */
+  belief?: BeliefId;
 }
 
 export type ProfileName = 'linux' | 'rfc9293';

@@ -40,7 +40,7 @@ export const endpointMachine = table.createMachine({
         SEND: [{ guard: 'errorPending', actions: 'reportError' }, { actions: answer('EPIPE') }],
         RECV: [
           // Linux keeps the bytes that arrived before a RST readable (the Profiles table).
-          { guard: 'unread', actions: { type: 'read', params: { windowUpdate: false } } },
+          { guard: 'dataQueued', actions: { type: 'read', params: { windowUpdate: false } } },
           { guard: 'peerFinReceived', actions: answer('eof') }, // the peer closed first: end of stream
           { guard: 'errorPending', actions: 'reportError' }, // R9: the error, once
           { guard: 'readEnded', actions: answer('eof') }, // R9: afterwards recv reads end of stream

@@ -69,10 +69,12 @@ export const guards = {
   bareAckInOrder: onSegment((t, s) => s.ctl === 'none' && s.len === 0 && s.seq === t.rcvNxt),
 
   // ── the socket and its application ──
-  /** Received data the application has not read (R5 decides close() by it). */
-  unread: ({ context }: Args) => context.recvQueue > 0,
-  /** SO_LINGER {on, 0}: close() becomes an abort (R4). */
-  lingerZero: ({ context }: Args) => context.linger === 0,
+  /** Received data waiting for recv(). */
+  dataQueued: ({ context }: Args) => context.recvQueue > 0,
+  /** R5: close() with received data unread resets (truths.ts closeMayReset). */
+  unread: ({ context }: Args) => context.recvQueue > 0 && context.p.closeMayReset,
+  /** R4: SO_LINGER {on, 0} makes close() an abort (truths.ts closeMayReset). */
+  lingerZero: ({ context }: Args) => context.linger === 0 && context.p.closeMayReset,
   /** A socket opens once: connect() or listen() on a used socket fails (EISCONN, EINVAL). */
   fresh: ({ context }: Args) => context.life === 'new',
   /** An error set by a reset or a timeout waits for the application's next call (R9). */

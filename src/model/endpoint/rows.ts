@@ -48,12 +48,12 @@ export const closeOrOrphan = [
 
 /** recv() where the peer may still send: read, end of stream after shutdown(read), or nothing yet. */
 export const recvOpen = [
-  { guard: 'unread', actions: { type: 'read', params: { windowUpdate: true } } },
+  { guard: 'dataQueued', actions: { type: 'read', params: { windowUpdate: true } } },
   { guard: 'readEnded', actions: answer('eof') },
   { actions: answer('EAGAIN') },
 ] as const;
 /** recv() after the peer's FIN: what is queued, then end of stream. */
 export const recvAfterFin = [
-  { guard: 'unread', actions: { type: 'read', params: { windowUpdate: false } } },
+  { guard: 'dataQueued', actions: { type: 'read', params: { windowUpdate: false } } },
   { actions: answer('eof') },
 ] as const;
