@@ -21,7 +21,7 @@ module.exports = {
       name: 'no-ui-below-components',
       comment: 'Only components and pages may import Astro or UI code.',
       severity: 'error',
-      from: { path: '^src/(model|render|scenario|exercises|cli)/' },
+      from: { path: '^src/(model|render|scenario|exercises|check|cli)/' },
       to: { path: ['^src/(components|pages|layouts)/', 'astro', '\\.astro$'] },
     },
     {

@@ -11,6 +11,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { didYouMean, listWords } from '../scenario/suggest.ts';
+import { INTERNAL_ERROR, runMain } from './run.ts';
 import type { ProfileName, Trace } from '../model/trace.ts';
 
 const NAME = 'simulate';
@@ -224,20 +225,8 @@ async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${parsed.options.file}: internal error: ${message.split('\n')[0] ?? ''}\n`);
-    return 70;
+    return INTERNAL_ERROR;
   }
 }
 
-// A reader that goes away early (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`${NAME}: internal error: cannot write output: ${error.message}\n`);
-  process.exit(70);
-});
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`${NAME}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 70;
-}
+await runMain(NAME, main);

@@ -4,6 +4,8 @@
  */
 import type { LocalizedText, Scenario, Tune } from '../model/scenario.ts';
 import { parseDuration } from './duration.ts';
+import { readExpect, type ExpectBlock } from './expect.ts';
+import { wellFormedExpect } from './expect-schema.ts';
 import { ScenarioDocSchema, StepSchema, type ScenarioDoc, type StepDoc, type TuneDoc } from './schema.ts';
 import { readSteps, type StepEntry } from './steps.ts';
 import { describeIssue, describeValue, GENERIC_ISSUE } from './issues.ts';
@@ -19,9 +21,10 @@ export interface ScenarioError {
   message: string;
 }
 
-/** A Scenario plus the optional description, which the model does not need. */
+/** A Scenario plus what the model does not need: the description and the `expect:` checks. */
 export interface ParsedScenario extends Scenario {
   description?: LocalizedText;
+  expect?: ExpectBlock;
 }
 
 export type ParseResult = { ok: true; scenario: ParsedScenario } | { ok: false; errors: ScenarioError[] };
@@ -62,7 +65,13 @@ export function parseScenario(text: string, file: string): ParseResult {
   const parsed = ScenarioDocSchema.safeParse(raw, { reportInput: true, error: () => GENERIC_ISSUE });
   if (parsed.success) {
     const { steps, problems } = stepProblems(parsed.data.steps, parsed.data.hosts, raw, tree);
-    return problems.length > 0 ? fail(problems) : { ok: true, scenario: toScenario(parsed.data, steps) };
+    const doc = parsed.data.expect;
+    const expect = doc === undefined ? undefined : readExpect(doc, parsed.data.hosts, (path) => tree.lineAt(path));
+    problems.push(...locate(expect?.problems ?? [], tree));
+    if (problems.length > 0) return fail(problems);
+    const scenario = toScenario(parsed.data, steps);
+    if (expect !== undefined) scenario.expect = expect.block;
+    return { ok: true, scenario };
   }
   const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, tree));
   // Still read the steps that are well formed when the hosts are, so one run shows every mistake.
@@ -77,6 +86,10 @@ export function parseScenario(text: string, file: string): ParseResult {
         tree,
       ).problems,
     );
+    const expect = wellFormedExpect(raw['expect']);
+    if (expect !== undefined) {
+      problems.push(...locate(readExpect(expect, hosts.data, (path) => tree.lineAt(path)).problems, tree));
+    }
   }
   return fail(problems);
 }
@@ -95,8 +108,12 @@ function stepProblems(
     const keys = step !== null && typeof step === 'object' ? Object.keys(step) : [];
     if (doc !== undefined) entries.push({ index, doc, keys });
   });
-  const { steps, problems } = readSteps(entries, hosts, tree.lineAt);
-  return { steps, problems: problems.map((p) => ({ line: tree.lineAt(p.path), message: p.message })) };
+  const { steps, problems } = readSteps(entries, hosts, (path) => tree.lineAt(path));
+  return { steps, problems: locate(problems, tree) };
+}
+
+function locate(problems: readonly { path: readonly PropertyKey[]; message: string }[], tree: YamlTree) {
+  return problems.map((p) => ({ line: tree.lineAt(p.path), message: p.message }));
 }
 
 function toScenario(doc: ScenarioDoc, steps: Scenario['steps']): ParsedScenario {

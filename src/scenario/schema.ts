@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DURATION_PATTERN, readDuration } from './duration.ts';
+import { ExpectSchema } from './expect-schema.ts';
 import { HOST_VERBS } from './host-verbs.ts';
 import { NETWORK_VERBS } from './network-verbs.ts';
 
@@ -157,6 +158,7 @@ export const ScenarioDocSchema = z
       .array(StepSchema)
       .min(1, { error: 'a scenario needs at least one step' })
       .describe('The timeline, run in order.'),
+    expect: ExpectSchema.optional(),
   })
   .describe('A TCP Reset Lab scenario: hosts and a timeline of socket calls, host events and network faults.');
 

@@ -1,10 +1,11 @@
-/** Runs `src/cli/simulate.ts` as a child process, the way `npm run simulate` does. */
+/** Runs a CLI in `src/cli/` as a child process, the way `npm run simulate` or `npm run check` does. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, with a trailing separator; children run here so relative paths work. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCRIPT = fileURLToPath(new URL('../../../src/cli/simulate.ts', import.meta.url));
+export const CHECK_SCRIPT = fileURLToPath(new URL('../../../src/cli/check.ts', import.meta.url));
 
 export interface CliResult {
   /** Exit code, or null when the child was killed (timeout). */
@@ -14,13 +15,17 @@ export interface CliResult {
 }
 
 /**
- * Spawns the CLI with `process.execPath` (inside vitest that is the Node 24 that strips
+ * Spawns `script` (simulate by default) with `process.execPath` (inside vitest that is the Node 24 that strips
  * types). Asynchronous so tests marked `concurrent` share the start-up cost; the timeout
  * only stops a hung child, it is not a time budget.
  */
-export function runCli(args: readonly string[], nodeFlags: readonly string[] = []): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+  script: string = SCRIPT,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, SCRIPT, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,

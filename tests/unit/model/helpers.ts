@@ -23,6 +23,8 @@ export interface ScenarioFile {
   file: string;
   id: string | null;
   scenario: Scenario | null;
+  /** It has an `expect:` block, which `npm run check` verifies. */
+  expects: boolean;
   errors: string[];
 }
 
@@ -34,10 +36,13 @@ export function scenarioFiles(): ScenarioFile[] {
     .map((file) => {
       const text = readFileSync(join(SCENARIO_DIR, file), 'utf8');
       const parsed = parseScenario(text, file);
-      if (parsed.ok) return { file, id: parsed.scenario.id, scenario: parsed.scenario, errors: [] };
+      if (parsed.ok) {
+        const { scenario } = parsed;
+        return { file, id: scenario.id, scenario, expects: scenario.expect !== undefined, errors: [] };
+      }
       // Keep the id if we can see it, so the coverage check still names the file.
       const m = /^id:\s*([\w-]+)/m.exec(text);
-      return { file, id: m?.[1] ?? null, scenario: null, errors: parsed.errors.map(formatError) };
+      return { file, id: m?.[1] ?? null, scenario: null, expects: false, errors: parsed.errors.map(formatError) };
     });
 }
 
@@ -155,12 +160,13 @@ export function segs(trace: Trace, q: SegQuery = {}): TraceSegment[] {
 /** Exactly one segment matches; returns it. */
 export function one(trace: Trace, q: SegQuery): TraceSegment {
   const found = segs(trace, q);
-  if (found.length !== 1) {
+  const [only] = found;
+  if (only === undefined || found.length !== 1) {
     throw new Error(
       `expected exactly one segment matching ${JSON.stringify(q)}, found ${found.length}:\n${wireOf(found)}`,
     );
   }
-  return found[0]!;
+  return only;
 }
 
 /** The first segment that matches, or an error naming the query. */

@@ -131,7 +131,7 @@ describe('hostile input', () => {
 
   it('treats a key named __proto__ as an ordinary unknown key', () => {
     expect(errorsOf('id: x\nhosts: [a, b]\n__proto__: { polluted: true }\nsteps: [{ wait: 1s }]\n')).toEqual([
-      "bad.yaml:3: unknown key '__proto__' in the scenario — expected 'id', 'title', 'description', 'profile', 'hosts', 'seed', 'tune' or 'steps'",
+      "bad.yaml:3: unknown key '__proto__' in the scenario — expected 'id', 'title', 'description', 'profile', 'hosts', 'seed', 'tune', 'steps' or 'expect'",
     ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
