@@ -101,7 +101,8 @@ function resultEvidence(trace: Trace, call: CallEvent): TraceSegment | null {
     case 'ECONNRESET':
     case 'ECONNREFUSED':
     case 'EPIPE':
-      return received('RST');
+      // A socket that refused data after shutdown(both) reset the connection itself.
+      return received('RST') ?? before.filter((s) => s.from === call.host && s.flags.includes('RST')).at(-1) ?? null;
     case 'eof':
       return received('FIN');
     case 'ETIMEDOUT':
