@@ -59,7 +59,8 @@ export function checkSources(
   const context = { scenarios, lessons: options.lessons ?? null };
   const solved: SolvedExercise[] = [];
   const exerciseIds = new Map<string, string>();
-  const reports = sources.map((source) => {
+  const reports = sources.map((given) => {
+    const source = asExercise(given) ?? given;
     const { file } = source;
     const checker = checkerFor(source.underExercises);
     if (checker === undefined) {
@@ -90,4 +91,14 @@ export function checkSources(
   });
   const anyExercise = reports.some((r) => r.kind === 'exercises');
   return { reports, summary: summarize(reports), coverage: anyExercise ? coverage(solved) : null };
+}
+
+/**
+ * A file from outside exercises/ with top-level `questions:` is an exercise, placed as if its
+ * folder were under exercises/ (its folder must still be named after its lesson).
+ */
+function asExercise(source: Source): Source | null {
+  if (source.underExercises !== null || !('text' in source) || !/^questions:/m.test(source.text)) return null;
+  const parts = source.file.split(/[\\/]/);
+  return { ...source, underExercises: parts.slice(-2).join('/') };
 }

@@ -77,17 +77,18 @@ export function holdingsAt(trace: Trace, host: string, socket: string, at: numbe
   const mine = segs.filter((s) => s.from === host);
   const theirs = segs.filter((s) => s.to === host && s.delivered);
   const myIsn = mine.find((s) => s.flags.includes('SYN'))?.seq;
-  const peerIsn = segs.find((s) => s.from !== host && s.flags.includes('SYN'))?.seq;
+  // The host's first acknowledgement carries the peer's ISN + 1: bytes received count from there.
+  const firstAck = mine.find((s) => s.ack !== null && s.flags.includes('ACK'))?.ack ?? null;
   const finSent = mine.some((s) => s.flags.includes('FIN'));
   const finReceived = theirs.some((s) => s.flags.includes('FIN'));
-  const maxAck = (list: TraceSegment[], isn: number | undefined) =>
-    isn === undefined
+  const maxAck = (list: TraceSegment[], from: number | null) =>
+    from === null
       ? 0
       : Math.max(
           0,
-          ...list.filter((s) => s.ack !== null && s.flags.includes('ACK')).map((s) => diff(s.ack ?? 0, isn) - 1),
+          ...list.filter((s) => s.ack !== null && s.flags.includes('ACK')).map((s) => diff(s.ack ?? 0, from)),
         );
-  const received = Math.max(0, maxAck(mine, peerIsn) - (finReceived ? 1 : 0));
+  const received = Math.max(0, maxAck(mine, firstAck) - (finReceived ? 1 : 0));
   const calls = trace.events.filter((e) => e.kind === 'call' && e.host === host && e.socket === socket && e.step <= at);
   const total = (call: 'recv' | 'send') =>
     calls.reduce((n, e) => n + (e.kind === 'call' && e.call === call && e.result === 'ok' ? (e.bytes ?? 0) : 0), 0);
@@ -96,7 +97,7 @@ export function holdingsAt(trace: Trace, host: string, socket: string, at: numbe
     written,
     maxAck(
       theirs.filter((s) => !s.flags.includes('RST')),
-      myIsn,
+      myIsn === undefined ? null : (myIsn + 1) >>> 0,
     ),
   );
   return {

@@ -28,7 +28,6 @@ export const APP_RESULTS = [
   'ETIMEDOUT',
   'ENOTCONN',
 ] as const;
-export type AppResult = (typeof APP_RESULTS)[number];
 
 export const RST_REASONS: readonly Reason[] = REASONS.filter((r) => CATALOGUE[r].kind === 'rst');
 export const FIN_REASONS: readonly Reason[] = REASONS.filter((r) => CATALOGUE[r].kind === 'fin');

@@ -17,7 +17,7 @@ import {
 import { didYouMean, listWords } from '../scenario/suggest.ts';
 import { readYamlTree, type YamlTree } from '../scenario/yaml-tree.ts';
 import { ASK_KINDS, isFlagSet, vocabulary, type AskKind } from './kinds.ts';
-import { ExerciseDocSchema, QUESTION_SCHEMAS, type PredicateDoc, type QuestionDoc } from './schema.ts';
+import { ExerciseDocSchema, QUESTION_SCHEMAS, type PredicateDoc } from './schema.ts';
 import type { ChoiceQuestion, Exercise, GoalQuestion, Question } from './types.ts';
 
 export type ExerciseParseResult = { ok: true; exercise: Exercise } | { ok: false; errors: ScenarioError[] };
@@ -79,7 +79,7 @@ export function parseExercise(
   const exercise: Exercise = {
     id: top.data.id,
     lesson: top.data.lesson,
-    title: top.data.title as LocalizedText,
+    title: top.data.title,
     file,
     scenario,
     scenarioId: top.data.scenario ?? null,
@@ -185,7 +185,7 @@ function readQuestion(
     return null;
   }
   if (scenario === null) return null;
-  const q = parsed.data as QuestionDoc;
+  const q = parsed.data;
   const lines = (key: string) => tree.lineAt([...path, key]);
   const before = problems.length;
   const step = (key: 'at' | 'until', ref: string | number | undefined): number | null => {
@@ -194,7 +194,7 @@ function readQuestion(
     if (typeof resolved === 'string') problems.push({ line: lines(key), message: `${where}: ${key}: ${resolved}` });
     return typeof resolved === 'number' ? resolved : null;
   };
-  const base = { id: q.id ?? `q${index + 1}`, index, line, prompt: q.prompt as LocalizedText };
+  const base = { id: q.id ?? `q${index + 1}`, index, line, prompt: q.prompt };
   if (q.ask === 'goal') {
     const at = q.at === undefined ? scenario.steps.length : step('at', q.at);
     const hosts = q.hosts ?? scenario.hosts;

@@ -234,5 +234,4 @@ export const ExerciseDocSchema = z
   })
   .describe('A TCP Reset Lab exercise: a scenario and questions the model answers.');
 
-export type ExerciseDoc = z.infer<typeof ExerciseDocSchema>;
 export type QuestionDoc = z.infer<typeof QuestionSchema>;
