@@ -233,5 +233,3 @@ export const ExerciseDocSchema = z
     questions: z.array(QuestionSchema).min(1, { error: 'an exercise needs at least one question' }),
   })
   .describe('A TCP Reset Lab exercise: a scenario and questions the model answers.');
-
-export type QuestionDoc = z.infer<typeof QuestionSchema>;

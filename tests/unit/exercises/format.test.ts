@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { checkExercise } from '../../../src/check/exercises.ts';
 import { parseExercise } from '../../../src/exercises/parse.ts';
 import { formatError } from '../../../src/scenario/parse.ts';
-import { course } from './course.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { course, ROOT } from './course.ts';
 
 const FILE = 'exercises/02-closed-port-time-wait/x.yaml';
 const ids = [...course.scenarios.keys()];
@@ -174,5 +176,17 @@ describe('questions the model cannot answer as written', () => {
     expect(r.report.problems.map(formatError)).toEqual([
       `${FILE}:2: lesson '02-closed-port-time-wait' does not match its folder exercises/03-no-listener/`,
     ]);
+  });
+});
+
+describe("the README's example", () => {
+  it('parses and is well posed, its expect: as the model says', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Exercises'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const file = 'exercises/08-crash-reboot/readme.yaml';
+    const r = checkExercise(yaml, file, '08-crash-reboot/readme.yaml', { scenarios: course.scenarios, lessons: null });
+    expect(r.report.problems).toEqual([]);
+    expect(r.solved?.questions).toHaveLength(1);
   });
 });
