@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHECK_SCRIPT, ROOT, runCli, STACK_LINE, type CliResult } from './run-cli.ts';
 
-// One child at a time, each allowed to be slow on a loaded machine: nothing here times anything.
+// One child at a time, each allowed to be slow on a loaded machine: nothing here times anything
+// (run-cli's 20 s child timeout still stops a hung child).
 vi.setConfig({ testTimeout: 30_000 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'check-cli-'));
