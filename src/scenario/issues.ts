@@ -11,12 +11,16 @@ import type { YamlTree } from './yaml-tree.ts';
 export const GENERIC_ISSUE = '\u0000generic';
 
 /** One Zod issue as located messages, each led by the field it is about ("tune.rto: …"). */
-export function describeIssue(issue: z.core.$ZodIssue, tree: YamlTree): { line: number | null; message: string }[] {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  tree: YamlTree,
+  root: { schema: z.core.$ZodType; name: string } = { schema: ScenarioDocSchema, name: 'the scenario' },
+): { line: number | null; message: string }[] {
   const path = issue.path;
   const field = fieldName(path);
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(path);
-    const where = path.length === 0 ? 'the scenario' : `'${field}'`;
+    const known = knownKeys(path, root.schema);
+    const where = path.length === 0 ? root.name : `'${field}'`;
     return issue.keys.map((key) => ({
       line: tree.lineAt([...path, key]),
       message: `unknown key '${key}' in ${where}${didYouMean(key, known) || ` — expected ${listWords(known)}`}`,
@@ -90,10 +94,17 @@ export function describeValue(value: unknown): string {
   return typeof value; // a function or symbol: never in parsed YAML
 }
 
-/** `tune.keepalive.idle`, `hosts[2]`; inside a step only the key (`wait`), or `step 3` for the step itself. */
+/**
+ * `tune.keepalive.idle`, `hosts[2]`; inside a step only the key (`wait`), or `step 3` for the step
+ * itself; inside an exercise's question `question 2: prompt`.
+ */
 function fieldName(path: readonly PropertyKey[]): string {
   if (path[0] === 'steps' && typeof path[1] === 'number') {
     return path.length === 2 ? `step ${path[1] + 1}` : path.slice(2).map(String).join('.');
+  }
+  if (path[0] === 'questions' && typeof path[1] === 'number') {
+    const rest = path.slice(2).map(String).join('.');
+    return `question ${path[1] + 1}${rest === '' ? '' : `: ${rest}`}`;
   }
   return path
     .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`))
@@ -101,8 +112,8 @@ function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /** The keys allowed in the mapping at `path`, for "did you mean". */
-function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.core.$ZodType = ScenarioDocSchema;
+function knownKeys(path: readonly PropertyKey[], root: z.core.$ZodType): string[] {
+  let schema: z.core.$ZodType = root;
   for (const segment of path) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject) {

@@ -61,14 +61,31 @@ export function parseScenario(text: string, file: string): ParseResult {
       },
     ]);
   }
-  const raw = tree.value as Record<string, unknown>;
+  const value = parseScenarioValue(tree.value as Record<string, unknown>, tree);
+  return value.ok ? value : fail(value.problems);
+}
+
+/** A located problem, before the file name is added. */
+export interface LocatedProblem {
+  line: number | null;
+  message: string;
+}
+
+/**
+ * Validates a scenario mapping already read from YAML; `tree` gives the lines. An exercise
+ * with inline `steps:` passes its own top-level keys here, so errors point into its file.
+ */
+export function parseScenarioValue(
+  raw: Record<string, unknown>,
+  tree: YamlTree,
+): { ok: true; scenario: ParsedScenario } | { ok: false; problems: LocatedProblem[] } {
   const parsed = ScenarioDocSchema.safeParse(raw, { reportInput: true, error: () => GENERIC_ISSUE });
   if (parsed.success) {
     const { steps, problems } = stepProblems(parsed.data.steps, parsed.data.hosts, raw, tree);
     const doc = parsed.data.expect;
     const expect = doc === undefined ? undefined : readExpect(doc, parsed.data.hosts, (path) => tree.lineAt(path));
     problems.push(...locate(expect?.problems ?? [], tree));
-    if (problems.length > 0) return fail(problems);
+    if (problems.length > 0) return { ok: false, problems };
     const scenario = toScenario(parsed.data, steps);
     if (expect !== undefined) scenario.expect = expect.block;
     return { ok: true, scenario };
@@ -91,7 +108,7 @@ export function parseScenario(text: string, file: string): ParseResult {
       problems.push(...locate(readExpect(expect, hosts.data, (path) => tree.lineAt(path)).problems, tree));
     }
   }
-  return fail(problems);
+  return { ok: false, problems };
 }
 
 /** Reads the steps given (undefined: a step that failed the schema, skipped), with lines. */
@@ -158,7 +175,7 @@ function byteLength(text: string): number {
 }
 
 /** Messages quote the author's text: keep them one line, readable and short (control characters, C0, DEL and C1, escaped). */
-function printable(message: string): string {
+export function printable(message: string): string {
   const clean = message.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
 }

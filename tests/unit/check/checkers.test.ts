@@ -20,6 +20,10 @@ describe('which checker reads a file', () => {
     expect(checkerFor(null)?.folder).toBe('scenarios');
   });
 
+  it('reads a lesson folder with the exercise checker', () => {
+    expect(checkerFor('08-crash-reboot/first-data.yaml')?.folder).toBe('exercises');
+  });
+
   it('has none for a folder no checker owns, or a file directly in exercises/', () => {
     expect(checkerFor('assignments/week-1.yaml')).toBeUndefined();
     expect(checkerFor('loose.yaml')).toBeUndefined();
@@ -88,7 +92,10 @@ describe('a run over several files', () => {
     ]);
     expect(reports.map((r) => [r.kind, r.report.problems.map((p) => p.message)])).toEqual([
       ['scenarios', []],
-      ['unchecked', ['no checker reads this folder — YAML files belong in exercises/scenarios/']],
+      [
+        'unchecked',
+        ['no checker reads this folder — YAML files belong in exercises/scenarios/ or exercises/NN-lesson/'],
+      ],
       ['scenarios', ['permission denied']],
     ]);
     expect(summary).toEqual({ files: 3, byKind: { scenarios: 2, unchecked: 1 }, expects: 0, checks: 0, problems: 2 });

@@ -43,19 +43,41 @@ function noStackTrace(r: CliResult): void {
 }
 
 describe('npm run check over exercises/', () => {
-  it('passes on the shipped files, and says how many it checked', async () => {
+  it('passes on the shipped files, says how many it checked, and prints the coverage table', async () => {
     const r = await check([]);
     const dir = join(ROOT, 'exercises/scenarios');
     const yaml = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
     const withExpect = yaml.filter((f) => /^expect:/m.test(readFileSync(join(dir, f), 'utf8')));
+    const lessons = readdirSync(join(ROOT, 'exercises')).filter((d) => /^\d\d-/.test(d));
+    const exercises = lessons.flatMap((d) => readdirSync(join(ROOT, 'exercises', d)).filter((f) => /\.ya?ml$/.test(f)));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(
+    const [summary, header, ...rest] = r.stdout.split('\n');
+    expect(summary).toMatch(
       new RegExp(
-        `^checked ${yaml.length} files \\(scenarios: ${yaml.length}\\), ${withExpect.length} with expect:, \\d+ checks run — no problems\\n$`,
+        `^checked ${yaml.length + exercises.length} files \\(exercises: ${exercises.length}, scenarios: ${yaml.length}\\), \\d+ with expect:, \\d+ checks run — no problems$`,
       ),
     );
+    expect(header).toMatch(/^lesson +exercises +questions +reasons +results +beliefs$/);
+    expect(rest.filter((l) => /^\d\d-/.test(l)).map((l) => l.split(' ')[0])).toEqual(lessons.sort());
+    expect(rest).toContain('results covered: 8/8');
     expect(withExpect.length).toBeGreaterThan(0);
+  });
+
+  it('with --json prints the counts, the coverage and nothing uncovered', async () => {
+    const r = await check(['--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      exercises: number;
+      questions: number;
+      coverage: { lessons: unknown[]; reasons: Record<string, string[]>; beliefs: Record<string, string[]> };
+      uncovered: Record<string, string[]>;
+    };
+    expect(out.exercises).toBeGreaterThanOrEqual(36);
+    expect(out.questions).toBeGreaterThanOrEqual(120);
+    expect(out.uncovered).toEqual({ reasons: [], results: [], beliefs: [] });
+    expect(out.coverage.reasons['close-unread-data']?.length).toBeGreaterThan(0);
+    expect(out.coverage.lessons.length).toBe(12);
   });
 
   it('checks only the files and folders given', async () => {
@@ -153,6 +175,32 @@ describe('a folder', () => {
   });
 });
 
+describe('an exercise given alone', () => {
+  it('is checked against the shipped scenarios, with FILE:LINE for an expect: the model disagrees with', async () => {
+    const path = file(
+      '02-closed-port-time-wait/wrong.yaml',
+      [
+        'id: wrong-expect',
+        'lesson: 02-closed-port-time-wait',
+        'title: { en: Wrong, zh-CN: 错 }',
+        'scenario: closed-port',
+        'questions:',
+        '  - at: connect',
+        '    ask: result',
+        '    host: client',
+        '    prompt: { en: "What does connect() report?", zh-CN: connect() 报告什么？ }',
+        '    expect: ECONNRESET',
+        '',
+      ].join('\n'),
+    );
+    const r = await check([path]);
+    expect(r.status).toBe(1);
+    noStackTrace(r);
+    // closed-port has one step, so nothing comes after it: the model has no answer to give.
+    expect(r.stderr).toBe(`${path}:6: question 1: the model gives no answer — client makes no call after step 1\n`);
+  });
+});
+
 describe('bad usage exits 2 with the usage line', () => {
   it.each([
     { args: ['--frobnicate'], message: "check: unknown option '--frobnicate'" },
@@ -163,13 +211,13 @@ describe('bad usage exits 2 with the usage line', () => {
     const r = await check(args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${message}\nusage: npm run check [-- FILE|DIR …] (--help for more)\n`);
+    expect(r.stderr).toBe(`${message}\nusage: npm run check [-- [--json] FILE|DIR …] (--help for more)\n`);
   });
 
   it('--help explains the exit codes and exits 0', async () => {
     const r = await check(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('usage: npm run check [-- FILE|DIR …]');
+    expect(r.stdout).toContain('usage: npm run check [-- [--json] FILE|DIR …]');
     expect(r.stdout).toContain('1   problems found, one line each: FILE:LINE: message');
   });
 

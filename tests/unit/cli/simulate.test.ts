@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BAD_SCENARIO_CASES, BAD_SCENARIOS_DIR } from '../../fixtures/scenarios-bad/cases.ts';
 import { loadScenarioFile } from '../../../src/scenario/load.ts';
 import { simulate } from '../../../src/model/index.ts';
@@ -17,10 +17,6 @@ const CLOSED_PORT = 'exercises/scenarios/closed-port.yaml';
 const LINGER_ZERO = 'exercises/scenarios/linger-zero-abort.yaml';
 const CRASH_REBOOT = 'exercises/scenarios/crash-reboot.yaml';
 const USAGE_LINE = 'usage: npm run simulate -- FILE';
-
-// Vitest's default 5 s per test is a time budget in disguise: on a loaded machine five Node
-// start-ups at once take longer. run-cli's 20 s child timeout still stops a hung child.
-vi.setConfig({ testTimeout: 30_000 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'simulate-cli-'));
 afterAll(() => {
