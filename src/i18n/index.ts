@@ -1,7 +1,7 @@
 /** UI strings: one dictionary per locale, the same keys in each (a test checks). */
 import type { BeliefId, Reason } from '../model/index.ts';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import en from './en.json' with { type: 'json' };
+import zhCN from './zh-CN.json' with { type: 'json' };
 
 export type Lang = 'en' | 'zh-CN';
 export type UiKey = keyof typeof en;

@@ -26,6 +26,8 @@ export interface World {
   /** Deliver `event` to the socket after `delay`, replacing its timer `id`. */
   schedule(host: Host, sock: Sock, id: string, delay: Micros, event: EndpointEvent | ChartTimerEvent): void;
   record(event: NewEvent): void;
+  /** A socket joined a host's table (for the trace's list of sockets). */
+  opened(host: Host, sock: Sock): void;
   /** Initial sequence number for a connection (RFC 9293 §3.4.1: clock-driven per 4-tuple). */
   isn(host: Host, localPort: number, remote: Peer): number;
 }
@@ -213,6 +215,7 @@ export class Host {
       listener,
     });
     this.sockets.push(sock);
+    this.world.opened(this, sock);
     return sock;
   }
 

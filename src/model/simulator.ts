@@ -15,7 +15,7 @@ import { flagsOf, type Segment } from './segment.ts';
 import type { Peer, Sock } from './socket.ts';
 import { runNetworkStep } from './network-steps.ts';
 import { runHostStep } from './steps.ts';
-import type { DropWhy, ProfileName, Reason, Trace, TraceSegment } from './trace.ts';
+import type { DropWhy, ProfileName, Reason, Trace, TraceSegment, TraceSocket } from './trace.ts';
 
 export { ScenarioRunError };
 
@@ -80,6 +80,7 @@ export class Simulation implements World {
       events: [],
       steps: [],
       isn: {},
+      sockets: [],
       ...(options.belief ? { belief: options.belief } : {}),
     };
   }
@@ -104,6 +105,19 @@ export class Simulation implements World {
       hostRef: host,
       boots: host.boots,
     });
+  }
+
+  opened(host: Host, sock: Sock): void {
+    const entry: TraceSocket = {
+      host: host.name,
+      socket: sock.name,
+      aliases: sock.aliases,
+      port: sock.localPort,
+      t: this.now / 1e6,
+    };
+    if (sock.remote) entry.peer = { ...sock.remote };
+    if (sock.listener) entry.listener = sock.listener.name;
+    (this.trace.sockets ??= []).push(entry);
   }
 
   record(event: NewEvent): void {

@@ -105,6 +105,22 @@ export interface TraceStep {
   firstEvent: number;
 }
 
+/** A socket as the trace names it, with its ports: which connection a `socket` of the events is. */
+export interface TraceSocket {
+  host: string;
+  /** The name events use ("80", "80#1", "40000" or its `as` name). */
+  socket: string;
+  /** Other names the scenario gave it (`accept as NAME`). */
+  aliases: string[];
+  port: number;
+  /** The other end, for a connection; absent for a listener or a bound socket. */
+  peer?: { host: string; port: number };
+  /** The listener that made it, for a passive open. */
+  listener?: string;
+  /** Seconds: when it was made. */
+  t: number;
+}
+
 export interface Trace {
   scenario: string;
   profile: ProfileName;
@@ -117,6 +133,8 @@ export interface Trace {
    * "host:port>peer:port"; a 4-tuple used again gets another entry, from time `t` (seconds) on.
    */
   isn: Record<string, { t: number; isn: number }[]>;
+  /** Every socket the simulation made, in order (simulator traces; optional for traces read from elsewhere). */
+  sockets?: TraceSocket[];
   /** Present when the trace is what a misconception predicts (beliefs.ts), not what TCP does. */
   belief?: BeliefId;
 }
