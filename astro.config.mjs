@@ -9,6 +9,7 @@ import { baseLinks, normalizeBase } from './src/integrations/base-links.ts';
 import { contentLang, locales } from './src/integrations/content-layout.ts';
 import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
 import { pcapDevServer } from './src/integrations/pcap-dev.ts';
+import { csp, cspInlineHashes } from './src/integrations/csp.ts';
 
 /** Set at build time: `/` by default, `BASE_PATH=/course/ npm run build` for a sub-folder. */
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -52,7 +53,9 @@ export default defineConfig({
   base,
   // Directory URLs end in `/` everywhere, so links match what a static host serves.
   trailingSlash: 'always',
-  markdown: { processor: markdownProcessor },
+  security: { csp },
+  // Expressive Code (Starlight's) highlights code blocks; Astro's own Shiki is not used.
+  markdown: { processor: markdownProcessor, syntaxHighlight: false },
   integrations: [
     starlight({
       title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
@@ -93,5 +96,6 @@ export default defineConfig({
     mdx(),
     starlightContentLocale(markdownProcessor),
     pcapDevServer(),
+    cspInlineHashes(),
   ],
 });
