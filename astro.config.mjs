@@ -58,7 +58,7 @@ export default defineConfig({
   markdown: { processor: markdownProcessor, syntaxHighlight: false },
   integrations: [
     starlight({
-      title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
+      title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 复位实验室' },
       defaultLocale: 'en',
       locales,
       // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
