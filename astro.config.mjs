@@ -63,6 +63,8 @@ export default defineConfig({
       locales,
       // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
       disable404Route: true,
+      // Previous/next run through the lessons only; hero buttons get the base path.
+      routeMiddleware: './src/integrations/route-middleware.ts',
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms
       // (asides, heading anchor links) only run on the directories listed here.
       markdown: { processedDirs: ['./content'] },
@@ -87,7 +89,10 @@ export default defineConfig({
               {
                 label: 'Lessons',
                 translations: { 'zh-CN': '课程' },
-                items: lessons.map((slug) => ({ slug })),
+                items: [
+                  { slug: 'lessons', label: 'All lessons', translations: { 'zh-CN': '全部课程' } },
+                  ...lessons.map((slug) => ({ slug })),
+                ],
               },
             ]
           : []),
