@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinks, normalizeBase } from './src/integrations/base-links.ts';
+import { citationLinks } from './src/integrations/citation-links.ts';
 import { contentLang, locales } from './src/integrations/content-layout.ts';
 import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
 import { pcapDevServer } from './src/integrations/pcap-dev.ts';
@@ -47,7 +48,7 @@ function hasPage(name) {
     return false;
   }
 }
-const markdownProcessor = satteri({ hastPlugins: [baseLinks(base)] });
+const markdownProcessor = satteri({ hastPlugins: [baseLinks(base), citationLinks()] });
 
 export default defineConfig({
   base,

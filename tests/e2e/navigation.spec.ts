@@ -3,9 +3,10 @@
  * a list of lessons in each language, previous/next from lesson 0 to lesson 11 and no
  * further, by keyboard too; search speaks the page's language.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { KERNEL_FUNCTIONS } from '../../src/integrations/citation-links.ts';
 import { base, watchPage } from './support.ts';
 
 const lessonSlugs = readdirSync(join(import.meta.dirname, '..', '..', 'content', 'lessons', 'en'))
@@ -104,4 +105,27 @@ test('search reports its results in the page’s language', async ({ page }) => 
     await dialog.getByRole('textbox', { name: label }).fill(word);
     await expect(dialog.locator('.pagefind-ui__message')).toHaveText(count);
   }
+});
+
+test('every RFC section and kernel function a lesson cites links to its source', () => {
+  const dist = join(import.meta.dirname, '..', '..', 'dist');
+  let links = 0;
+  for (const { locale } of LOCALES) {
+    for (const slug of lessonSlugs) {
+      const html = readFileSync(join(dist, locale, 'lessons', slug, 'index.html'), 'utf8');
+      const content = html.slice(html.indexOf('class="sl-markdown-content'), html.lastIndexOf('<footer'));
+      links += [
+        ...content.matchAll(/href="https:\/\/(www\.rfc-editor\.org\/rfc\/rfc\d+\.html|elixir\.bootlin\.com\/linux\/)/g),
+      ].length;
+      // What is left once links, and what components draw (figures, scripts), are taken out.
+      const prose = content
+        .replace(/<a\b[^>]*>[\s\S]*?<\/a>/g, '')
+        .replace(/<(figure|script|style|pre|cheat-sheet)\b[\s\S]*?<\/\1>/g, '')
+        .replace(/<h[1-6]\b[\s\S]*?<\/h[1-6]>/g, '');
+      expect(prose.match(/§\s*\d[\d.]*/g), `${locale}/${slug}: a § citation that is not a link`).toBeNull();
+      for (const name of KERNEL_FUNCTIONS)
+        expect(prose, `${locale}/${slug}: ${name} is not a link`).not.toContain(`>${name}</code>`);
+    }
+  }
+  expect(links).toBeGreaterThan(100);
 });
