@@ -25,6 +25,14 @@ module.exports = {
       to: { path: ['^src/(components|pages|layouts)/', 'astro', '\\.astro$'] },
     },
     {
+      name: 'resolvable',
+      comment:
+        "Every import resolves: one that does not (a mistyped @components/ alias) would pass the layer rules unseen. Astro's virtual modules and Astro packages the resolver cannot follow are exempt.",
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: ['^astro(:|/|$)', '^@astrojs/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

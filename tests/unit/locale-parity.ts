@@ -12,7 +12,7 @@ import { formatError, parseScenario } from '../../src/scenario/parse.ts';
 /** Content folders and URLs use Starlight's lowercase locale names. */
 export const LOCALES = Object.keys(locales);
 /** Top-level pages (content/<name>/<locale>.mdx) that may exist, but then in every locale. */
-export const PAGES = ['home', 'about', 'playground'];
+export const PAGES = ['home', 'about', 'playground', 'lessons-index'];
 
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 
@@ -42,7 +42,7 @@ function fieldProblems(file: string, path: string, fields: readonly string[]): s
   const data = frontmatter(readFileSync(path, 'utf8'));
   if (typeof data === 'string') return [`${file}: ${data}`];
   return fields
-    .filter((field) => typeof data[field] !== 'string' || (data[field] as string).trim() === '')
+    .filter((field) => typeof data[field] !== 'string' || data[field].trim() === '')
     .map((field) => `${file}: frontmatter has no ${field}`);
 }
 
@@ -92,6 +92,24 @@ export function dictionaryProblems(dictionaries: Readonly<Record<string, Record<
     }
   }
   return problems;
+}
+
+/**
+ * (b′) The rule catalogue's prose: a sentence under `reason.<id>` for every reason id in every
+ * dictionary, and no `reason.` key that names no reason (a renamed id would leave it behind).
+ */
+export function reasonProblems(
+  dictionaries: Readonly<Record<string, Record<string, unknown>>>,
+  reasons: readonly string[],
+): string[] {
+  return Object.entries(dictionaries).flatMap(([file, dictionary]) => [
+    ...reasons
+      .filter((reason) => typeof dictionary[`reason.${reason}`] !== 'string')
+      .map((reason) => `${file}: no sentence for reason '${reason}' (key 'reason.${reason}')`),
+    ...Object.keys(dictionary)
+      .filter((key) => key.startsWith('reason.') && !reasons.includes(key.slice('reason.'.length)))
+      .map((key) => `${file}: key '${key}' names no reason id`),
+  ]);
 }
 
 /** (c) Every scenario parses and has a title in English and in Chinese. */

@@ -7,10 +7,11 @@ import { lessonsIn } from '../../../src/components/lessons.ts';
 const link = (href: string) => ({ href, label: href });
 
 describe('the list of lessons', () => {
-  it('lives at content/lessons/<locale>/index.mdx, served as /<locale>/lessons/', () => {
-    expect(contentPathToId('lessons/en/index.mdx')).toBe('en/lessons');
-    expect(contentPathToId('lessons/zh-cn/index.mdx')).toBe('zh-cn/lessons');
-    expect(() => contentPathToId('lessons/fr/index.mdx')).toThrow(/expected content\//);
+  it('lives at content/lessons-index/<locale>.mdx, served as /<locale>/lessons/', () => {
+    expect(contentPathToId('lessons-index/en.mdx')).toBe('en/lessons');
+    expect(contentPathToId('lessons-index/zh-cn.mdx')).toBe('zh-cn/lessons');
+    expect(() => contentPathToId('lessons-index/fr.mdx')).toThrow(/expected content\//);
+    expect(() => contentPathToId('lessons/en/index.mdx')).toThrow(/expected content\//);
   });
 
   it('takes the locale’s lessons in number order, leaving other pages out', () => {
