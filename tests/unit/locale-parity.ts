@@ -112,6 +112,20 @@ export function reasonProblems(
   ]);
 }
 
+/** (b″) Every belief's words: `belief.<id>.as-if` and `.fact` in every dictionary, and no key for an unknown belief. */
+export function beliefProblems(
+  dictionaries: Readonly<Record<string, Record<string, unknown>>>,
+  beliefs: readonly string[],
+): string[] {
+  const keys = beliefs.flatMap((b) => [`belief.${b}.as-if`, `belief.${b}.fact`]);
+  return Object.entries(dictionaries).flatMap(([file, dictionary]) => [
+    ...keys.filter((key) => typeof dictionary[key] !== 'string').map((key) => `${file}: no '${key}'`),
+    ...Object.keys(dictionary)
+      .filter((key) => key.startsWith('belief.') && !keys.includes(key))
+      .map((key) => `${file}: key '${key}' names no belief`),
+  ]);
+}
+
 /** (c) Every scenario parses and has a title in English and in Chinese. */
 export function scenarioProblems(root: string): string[] {
   const dir = join(root, 'exercises', 'scenarios');

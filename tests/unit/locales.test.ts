@@ -3,8 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REASONS } from '../../src/model/index.ts';
-import { dictionaryProblems, lessonProblems, pageProblems, reasonProblems, scenarioProblems } from './locale-parity.ts';
+import { BELIEF_IDS, REASONS } from '../../src/model/index.ts';
+import {
+  beliefProblems,
+  dictionaryProblems,
+  lessonProblems,
+  pageProblems,
+  reasonProblems,
+  scenarioProblems,
+} from './locale-parity.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const readJson = (path: string): Record<string, unknown> =>
@@ -25,6 +32,10 @@ describe('the repository', () => {
 
   it('explains every reason id of the rule catalogue in both dictionaries (reason.<id>)', () => {
     expect(reasonProblems(dictionaries(), REASONS)).toEqual([]);
+  });
+
+  it('words every belief in both dictionaries: what the learner assumed, and what is true', () => {
+    expect(beliefProblems(dictionaries(), BELIEF_IDS)).toEqual([]);
   });
 
   it('gives every scenario in exercises/scenarios/ a title in en and zh-CN', () => {
@@ -84,6 +95,11 @@ describe('the checks, on planted mistakes', () => {
       "zh-CN.json: key 'empty' is empty",
       "zh-CN.json: key 'only.en' is missing (it is in en.json)",
     ]);
+  });
+
+  it('names a belief without its words, and a belief key for no belief', () => {
+    const problems = beliefProblems({ 'en.json': { 'belief.a.as-if': 'x', 'belief.b.fact': 'y' } }, ['a']);
+    expect(problems).toEqual(["en.json: no 'belief.a.fact'", "en.json: key 'belief.b.fact' names no belief"]);
   });
 
   it('names a reason id without its sentence, and a reason key for no reason', () => {
