@@ -110,6 +110,8 @@ test('the Chinese page filters in Chinese', async ({ page }) => {
 });
 
 test('filtered, the page is still accessible in both colour schemes', async ({ page }) => {
+  // Two axe runs over the whole page: tens of seconds on a busy machine (a timeout, not a budget).
+  test.slow();
   await page.goto(`${pathOf('en')}?saw=EPIPE`);
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await axeViolations(page)).toEqual([]);
