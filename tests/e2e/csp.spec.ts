@@ -86,7 +86,8 @@ test('search (Pagefind, WebAssembly) works under the policy, in both languages',
     await page.getByRole('button', { name: label }).click();
     const dialog = page.getByRole('dialog', { name: label });
     await dialog.getByRole('textbox', { name: label }).fill(word);
-    await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
+    // Pagefind loads its index and WebAssembly first: seconds on a busy machine.
+    await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 20_000 });
     expect(await violations()).toEqual([]);
   }
 });

@@ -103,7 +103,7 @@ test('search reports its results in the page’s language', async ({ page }) => 
     await page.getByRole('button', { name: label }).click();
     const dialog = page.getByRole('dialog', { name: label });
     await dialog.getByRole('textbox', { name: label }).fill(word);
-    await expect(dialog.locator('.pagefind-ui__message')).toHaveText(count);
+    await expect(dialog.locator('.pagefind-ui__message')).toHaveText(count, { timeout: 20_000 });
   }
 });
 
