@@ -6,9 +6,11 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinks, normalizeBase } from './src/integrations/base-links.ts';
+import { citationLinks } from './src/integrations/citation-links.ts';
 import { contentLang, locales } from './src/integrations/content-layout.ts';
 import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
 import { pcapDevServer } from './src/integrations/pcap-dev.ts';
+import { csp, cspInlineHashes } from './src/integrations/csp.ts';
 
 /** Set at build time: `/` by default, `BASE_PATH=/course/ npm run build` for a sub-folder. */
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -46,20 +48,25 @@ function hasPage(name) {
     return false;
   }
 }
-const markdownProcessor = satteri({ hastPlugins: [baseLinks(base)] });
+const markdownProcessor = satteri({ hastPlugins: [baseLinks(base), citationLinks()] });
 
 export default defineConfig({
   base,
   // Directory URLs end in `/` everywhere, so links match what a static host serves.
   trailingSlash: 'always',
-  markdown: { processor: markdownProcessor },
+  security: { csp },
+  // Expressive Code (Starlight's) highlights code blocks; Astro's own Shiki is not used.
+  markdown: { processor: markdownProcessor, syntaxHighlight: false },
   integrations: [
     starlight({
-      title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 重置实验室' },
+      title: { en: 'TCP Reset Lab', 'zh-CN': 'TCP 复位实验室' },
       defaultLocale: 'en',
       locales,
       // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
       disable404Route: true,
+      customCss: ['./src/styles/citations.css'],
+      // Previous/next run through the lessons only; hero buttons get the base path.
+      routeMiddleware: './src/integrations/route-middleware.ts',
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms
       // (asides, heading anchor links) only run on the directories listed here.
       markdown: { processedDirs: ['./content'] },
@@ -84,7 +91,10 @@ export default defineConfig({
               {
                 label: 'Lessons',
                 translations: { 'zh-CN': '课程' },
-                items: lessons.map((slug) => ({ slug })),
+                items: [
+                  { slug: 'lessons', label: 'All lessons', translations: { 'zh-CN': '全部课程' } },
+                  ...lessons.map((slug) => ({ slug })),
+                ],
               },
             ]
           : []),
@@ -93,5 +103,6 @@ export default defineConfig({
     mdx(),
     starlightContentLocale(markdownProcessor),
     pcapDevServer(),
+    cspInlineHashes(),
   ],
 });

@@ -12,7 +12,8 @@ function isLocale(value: string | undefined): value is Locale {
 
 /**
  * Map a file under `content/` to the locale-first id Starlight routes by:
- * `lessons/en/00-x.mdx` → `en/lessons/00-x`, `home/zh-cn.mdx` → `zh-cn`.
+ * `lessons/en/00-x.mdx` → `en/lessons/00-x`, `lessons-index/en.mdx` → `en/lessons` (the list
+ * of lessons, kept out of the lessons' folder), `home/zh-cn.mdx` → `zh-cn`.
  * Anything else is a mistake in the content layout, so it throws rather than guess a URL.
  */
 export function contentPathToId(path: string): string {
@@ -23,11 +24,13 @@ export function contentPathToId(path: string): string {
   const [kind, locale, name] = parts;
   if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
   if ((kind === 'about' || kind === 'playground') && parts.length === 2 && isLocale(locale)) return `${locale}/${kind}`;
+  if (kind === 'lessons-index' && parts.length === 2 && isLocale(locale)) return `${locale}/lessons`;
   if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground}/<locale>.mdx or content/lessons/<locale>/NN-slug.mdx ` +
+    `content/${path}: expected content/{home,about,playground,lessons-index}/<locale>.mdx ` +
+      `or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );
 }

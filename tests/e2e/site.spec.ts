@@ -24,6 +24,8 @@ test.describe('every page, both locales', () => {
 
   for (const { path, lang } of pages) {
     test(`${path} is accessible, quiet, self-contained and in ${lang}`, async ({ page, baseURL }) => {
+      // axe over a whole lesson, twice, takes tens of seconds on a busy machine: not a budget.
+      test.slow();
       const problems = watchPage(page, new URL(baseURL ?? '').origin);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

@@ -78,13 +78,13 @@ export function watchPage(page: Page, origin: string): PageProblems {
 }
 
 /**
- * axe-core with the WCAG 2.0/2.1 A and AA rules, or only the colour rules (enough to re-check
- * a page in its other colour scheme); violations as readable lines.
+ * axe-core with the WCAG 2.0/2.1 A and AA rules and axe's best practices, or only the colour
+ * rules (enough to re-check a page in its other colour scheme); violations as readable lines.
  */
 export async function axeViolations(page: Page, only: 'all' | 'colour' = 'all'): Promise<string[]> {
   const axe = new AxeBuilder({ page });
   if (only === 'colour') axe.withRules(['color-contrast', 'link-in-text-block']);
-  else axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  else axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   const results = await axe.analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map(

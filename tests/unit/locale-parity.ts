@@ -12,7 +12,7 @@ import { formatError, parseScenario } from '../../src/scenario/parse.ts';
 /** Content folders and URLs use Starlight's lowercase locale names. */
 export const LOCALES = Object.keys(locales);
 /** Top-level pages (content/<name>/<locale>.mdx) that may exist, but then in every locale. */
-export const PAGES = ['home', 'about', 'playground'];
+export const PAGES = ['home', 'about', 'playground', 'lessons-index'];
 
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 
