@@ -1,0 +1,96 @@
+/**
+ * Hypotheses checked by simulation: a story's scenario runs through the model, its trace
+ * goes through the same tracker as the capture, and the hypothesis is confirmed when the
+ * model sends a segment for that very reason whose wire facts equal the captured one's.
+ */
+import { simulate, type Trace } from '../model/index.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { TcpState } from '../model/states.ts';
+import type { Reason, TraceSegment } from '../model/trace.ts';
+import { HOSTS, type Situation, type Story } from './stories.ts';
+import { traceConnections } from './trace-conns.ts';
+import { sameSignature, signature, type Signature } from './wire.ts';
+
+export interface Hypothesis {
+  reason: Reason;
+  variant: string;
+  scenario: Scenario | null;
+  confirmed: boolean;
+  /** The sender's state just before the segment, in the simulation that confirmed it. */
+  state: TcpState | 'no socket' | null;
+  /** False when the model cannot stage this story: the hypothesis stays open, unchecked. */
+  checked: boolean;
+  /** Why the simulation could not even run, if it could not. */
+  failure: string | null;
+}
+
+/** Segments the host sends with no socket behind them (behaviour.md R1, R2). */
+const HOST_REASONS: ReadonlySet<Reason> = new Set(['no-listener', 'no-connection']);
+const CACHE_SIZE = 4096;
+const cache = new Map<string, Trace | string>();
+
+/** Simulations are deterministic (seed fixed), so one run serves every connection that tells the same story. */
+function run(scenario: Scenario): Trace | string {
+  const key = JSON.stringify([scenario.steps.map((s) => s.text), scenario.tune ?? null]);
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  let result: Trace | string;
+  try {
+    result = simulate(scenario);
+  } catch (error) {
+    result = error instanceof Error ? error.message : String(error);
+  }
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, result);
+  return result;
+}
+
+export function checkStory(story: Story, sit: Situation, captured: Signature, id: string): Hypothesis {
+  if (story.build === null) {
+    return {
+      reason: story.reason,
+      variant: story.variant,
+      scenario: null,
+      confirmed: false,
+      state: null,
+      checked: false,
+      failure: null,
+    };
+  }
+  const scenario = story.build.build(id, [HOSTS[0], HOSTS[1]]);
+  const outcome = run(scenario);
+  const base = { reason: story.reason, variant: story.variant, scenario, checked: true };
+  if (typeof outcome === 'string') return { ...base, confirmed: false, state: null, failure: outcome };
+  const x = sit.x;
+  const [cport, sport] = sit.conn.port;
+  const { conns, reasonOf } = traceConnections(outcome);
+  for (const conn of conns) {
+    if (conn.port[1] !== sport || conn.ip[x] !== HOSTS[x]) continue;
+    if (conn.port[0] !== cport && !story.anyClientPort) continue;
+    for (const ev of conn.events) {
+      if (ev.kind !== sit.ev.kind || ev.seg.from !== x || reasonOf(ev.seg) !== story.reason) continue;
+      if (!sameSignature(captured, signature(ev))) continue;
+      const segment = outcome.segments[ev.seg.n - 1];
+      const state =
+        HOST_REASONS.has(story.reason) || segment === undefined ? 'no socket' : stateBefore(outcome, segment, x, sport);
+      return { ...base, confirmed: true, state, failure: null };
+    }
+  }
+  return { ...base, confirmed: false, state: null, failure: null };
+}
+
+/**
+ * The state of the sender's socket when the segment left: after every change of earlier
+ * steps, before the ones the segment's own step made (a change at the same moment in the
+ * same step is the one the segment belongs to).
+ */
+function stateBefore(trace: Trace, segment: TraceSegment, x: 0 | 1, port: number): TcpState | null {
+  const socket = x === 0 ? 'c' : `${port}#1`;
+  let before: TcpState | null = null;
+  for (const ev of trace.events) {
+    if (ev.kind !== 'state' || ev.host !== HOSTS[x] || ev.socket !== socket) continue;
+    if (ev.t < segment.t || (ev.t === segment.t && ev.step < segment.step)) before = ev.to;
+    else if (ev.t === segment.t) return before ?? ev.from;
+  }
+  return before;
+}
