@@ -120,7 +120,7 @@ const RETRY_NOTICE = 3;
 const sideName = (side: Side) => (side === 0 ? 'client' : 'server');
 
 /** Explains one connection, once the tracker is done with it. */
-export function explainConnection(conn: Conn, lang: Lang, file: string): ConnectionReport {
+export function explainConnection(conn: Conn, lang: Lang, file: string, withSegments = true): ConnectionReport {
   const w = WORDS[lang];
   const client = endpoint(conn.ip[0], conn.port[0]);
   const server = endpoint(conn.ip[1], conn.port[1]);
@@ -147,13 +147,13 @@ export function explainConnection(conn: Conn, lang: Lang, file: string): Connect
     bytes: { client: conn.sides[0].bytes, server: conn.sides[1].bytes },
     state,
     ended,
-    summary: `${client} → ${server}: ${opened}; ${ended}; ${w.bytes(conn.sides[0].bytes, conn.sides[1].bytes)}; Zeek ${state}`,
+    summary: `${client} → ${server}${w.colon}${[opened, ended, w.bytes(conn.sides[0].bytes, conn.sides[1].bytes), `Zeek ${state}`].join(w.sep)}`,
     resets: ends.filter((e) => e.flags.includes('RST')),
     fins: ends.filter((e) => !e.flags.includes('RST')),
     moreEnds: conn.moreEvents,
     notices,
     isn: [conn.sides[0].isn, conn.sides[1].isn],
-    segments: kept.map((s) => ({
+    segments: (withSegments ? kept : []).map((s) => ({
       n: s.n,
       dt: s.t - conn.first,
       from: s.from,
@@ -325,7 +325,7 @@ function resetEvidence(sit: Situation, sig: Signature, lang: Lang): string {
   else if (sig.seq.includes('own-next')) how = w.seq.ownNext;
   else if (sig.seq === 'rcv-nxt') how = w.seq.rcvNxt;
   else how = w.seq.other(ev.seg.seq);
-  parts.push(`${flags}, ${how}`);
+  parts.push(`${flags}${w.comma}${how}`);
   const previous = ev.before.at(-1);
   if (trigger !== null) parts.push(w.after(span(ev.seg.t - trigger.t, lang), kind(segKind(trigger))));
   else if (previous !== undefined) parts.push(w.afterLast(span(ev.seg.t - previous.t, lang)));
@@ -337,7 +337,7 @@ function resetEvidence(sit: Situation, sig: Signature, lang: Lang): string {
   parts.push(me.fin && peer.fin ? w.bothFin : me.fin ? w.ownFin : peer.fin ? w.peerFin : w.noFin);
   if (me.probes > 0) parts.push(w.probes(me.probes));
   if (me.longestRun !== null && me.longestRun.count >= 2) parts.push(w.retries(me.longestRun.count));
-  return parts.join('; ');
+  return parts.join(w.sep);
 }
 
 function finEvidence(sit: Situation, sig: Signature, lang: Lang): string {
@@ -350,7 +350,7 @@ function finEvidence(sit: Situation, sig: Signature, lang: Lang): string {
     w.finShape(flags, ev.sides[x].bytes + ev.seg.len),
     ev.sides[y].fin ? w.finSecond : w.finFirst,
     w.finAfter[sig.after] ?? sig.after,
-  ].join('; ');
+  ].join(w.sep);
 }
 
 function resetNotices(sit: Situation, lang: Lang): string[] {
@@ -378,6 +378,8 @@ export interface ExplainOptions {
   onConnection?: (report: ConnectionReport) => void;
   /** Keep the reports in `Report.connections` (default true). */
   collect?: boolean;
+  /** Include each connection's kept segments, for drawing (default true). */
+  segments?: boolean;
 }
 
 /** Feeds a capture chunk by chunk; `end()` gives the report. */
@@ -391,7 +393,7 @@ export class Explainer {
     this.file = file;
     const collect = options.collect ?? true;
     this.tracker = new Tracker((conn) => {
-      const report = explainConnection(conn, options.lang, file);
+      const report = explainConnection(conn, options.lang, file, options.segments ?? true);
       options.onConnection?.(report);
       if (collect) this.connections.push(report);
     });

@@ -31,6 +31,10 @@ export function span(seconds: number, lang: Lang): string {
 }
 
 const EN = {
+  sep: '; ',
+  comma: ', ',
+  colon: ': ',
+  paren: (text: string) => ` (${text})`,
   unknown: 'No rule in the catalogue produces a segment like this one.',
   minutes: 'min',
   hours: 'h',
@@ -125,11 +129,42 @@ const EN = {
   opened: (who: string) => `opened by ${who}`,
   guessed: (who: string) => `opener not seen (${who} is the client by its port)`,
   bytes: (c: number, s: number) => `client sent ${c} B, server ${s} B`,
+  label: {
+    reason: 'reason',
+    state: 'state before',
+    evidence: 'on the wire',
+    model: 'model',
+    others: 'other candidates',
+    confirmedMark: 'confirmed',
+    notice: 'notice',
+    lesson: 'lesson',
+    at: (t: string, packet: number) => `at +${t} (packet ${packet})`,
+    header: (format: string, records: number, tcp: number, conns: number) =>
+      `${format}, ${records} records, ${tcp} TCP segments, ${conns} connection${conns === 1 ? '' : 's'}`,
+    skipped: 'skipped',
+    warning: 'warning',
+    more: (n: number) => `${n} more RST/FIN not explained (limit per connection)`,
+    noConnections: 'No TCP connection in this capture.',
+  },
+  skip: {
+    'not-ip': 'not IP',
+    'not-tcp': 'not TCP',
+    'ip-fragment': 'IP fragments',
+    truncated: 'cut short',
+    'bad-header': 'bad headers',
+    'link-type': 'unknown link type',
+    'empty-record': 'empty records',
+    'text-line': 'lines not understood',
+  } as Record<string, string>,
 };
 
 type Words = typeof EN;
 
 const ZH: Words = {
+  sep: '；',
+  comma: '，',
+  colon: '：',
+  paren: (text: string) => `（${text}）`,
   unknown: '规则目录中没有哪条规则会发出这样的报文。',
   minutes: '分钟',
   hours: '小时',
@@ -172,7 +207,7 @@ const ZH: Words = {
     reset: '对端之后发来的数据收到了 RST',
     none: '之后没有再收到数据',
   },
-  confirmed: (story: string) => `模型已确认：${story}，会产生标志、顺序和序号关系都相同的报文。`,
+  confirmed: (story: string) => `模型已确认：在“${story}”的场景中，它会发出这个报文，标志、顺序和序号关系都相同。`,
   notConfirmed: '解释器能构造的场景中，没有一个能在模型中重现这个报文。',
   unchecked: (story: string) => `与线路上所见相符，但未经模型检验：${story}。`,
   variant: {
@@ -221,6 +256,33 @@ const ZH: Words = {
   opened: (who: string) => `由 ${who} 发起`,
   guessed: (who: string) => `没有看到发起方（按端口推断 ${who} 是客户端）`,
   bytes: (c: number, s: number) => `客户端发送 ${c} 字节，服务器发送 ${s} 字节`,
+  label: {
+    reason: '原因',
+    state: '发送前的状态',
+    evidence: '线路上所见',
+    model: '模型检验',
+    others: '其他可能',
+    confirmedMark: '已确认',
+    notice: '注意',
+    lesson: '课程',
+    at: (t: string, packet: number) => `在 +${t}（第 ${packet} 个报文）`,
+    header: (format: string, records: number, tcp: number, conns: number) =>
+      `${format}，${records} 条记录，${tcp} 个 TCP 报文段，${conns} 个连接`,
+    skipped: '已跳过',
+    warning: '警告',
+    more: (n: number) => `还有 ${n} 个 RST/FIN 未解释（超出每个连接的上限）`,
+    noConnections: '这个抓包中没有 TCP 连接。',
+  },
+  skip: {
+    'not-ip': '非 IP',
+    'not-tcp': '非 TCP',
+    'ip-fragment': 'IP 分片',
+    truncated: '被截断',
+    'bad-header': '首部损坏',
+    'link-type': '未知链路类型',
+    'empty-record': '空记录',
+    'text-line': '无法识别的行',
+  },
 };
 
 export const WORDS: Readonly<Record<Lang, Words>> = { en: EN, 'zh-CN': ZH };
