@@ -78,7 +78,7 @@ const EN = {
     none: 'nothing was sent to it afterwards',
   } as Record<string, string>,
   confirmed: (story: string) =>
-    `Confirmed by the model: ${story} produces this segment with the same flags, order and sequence relations.`,
+    `Confirmed by the model: in a scenario where ${story}, it sends this segment, with the same flags, order and sequence relations.`,
   notConfirmed: 'No scenario the explainer could build reproduces this segment in the model.',
   unchecked: (story: string) => `Fits the wire, not checked: ${story}.`,
   variant: {
