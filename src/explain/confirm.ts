@@ -6,13 +6,15 @@
 import { simulate, type Trace } from '../model/index.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { TcpState } from '../model/states.ts';
-import type { Reason, TraceSegment } from '../model/trace.ts';
+import type { ProfileName, Reason, TraceSegment } from '../model/trace.ts';
 import { HOSTS, type Situation, type Story } from './stories.ts';
 import { traceConnections } from './trace-conns.ts';
 import { sameSignature, signature, type Signature } from './wire.ts';
 
 export interface Hypothesis {
   reason: Reason;
+  /** The profile the story ran under: Linux first, the letter of RFC 9293 when Linux explains nothing. */
+  profile: ProfileName;
   variant: string;
   scenario: Scenario | null;
   confirmed: boolean;
@@ -31,7 +33,7 @@ const cache = new Map<string, Trace | string>();
 
 /** Simulations are deterministic (seed fixed), so one run serves every connection that tells the same story. */
 function run(scenario: Scenario): Trace | string {
-  const key = JSON.stringify([scenario.steps.map((s) => s.text), scenario.tune ?? null]);
+  const key = JSON.stringify([scenario.profile, scenario.steps.map((s) => s.text), scenario.tune ?? null]);
   const known = cache.get(key);
   if (known !== undefined) return known;
   let result: Trace | string;
@@ -45,10 +47,17 @@ function run(scenario: Scenario): Trace | string {
   return result;
 }
 
-export function checkStory(story: Story, sit: Situation, captured: Signature, id: string): Hypothesis {
+export function checkStory(
+  story: Story,
+  sit: Situation,
+  captured: Signature,
+  id: string,
+  profile: ProfileName = 'linux',
+): Hypothesis {
   if (story.build === null) {
     return {
       reason: story.reason,
+      profile,
       variant: story.variant,
       scenario: null,
       confirmed: false,
@@ -57,9 +66,9 @@ export function checkStory(story: Story, sit: Situation, captured: Signature, id
       failure: null,
     };
   }
-  const scenario = story.build.build(id, [HOSTS[0], HOSTS[1]]);
+  const scenario = story.build.build(id, [HOSTS[0], HOSTS[1]], profile);
   const outcome = run(scenario);
-  const base = { reason: story.reason, variant: story.variant, scenario, checked: true };
+  const base = { reason: story.reason, profile, variant: story.variant, scenario, checked: true };
   if (typeof outcome === 'string') return { ...base, confirmed: false, state: null, failure: outcome };
   const x = sit.x;
   const [cport, sport] = sit.conn.port;

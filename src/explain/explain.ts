@@ -4,13 +4,21 @@
  * the model confirmed by reproducing the segment (Contract 4 of DESIGN.md).
  */
 import { PROFILES } from '../model/profiles.ts';
-import type { Reason } from '../model/trace.ts';
+import type { ProfileName, Reason } from '../model/trace.ts';
 import { CaptureReader, type CaptureFormat } from './capture.ts';
 import type { CaptureWarning } from './errors.ts';
 import { ACK, RST, endpoint, flagNames, seqDiff, type SkipWhy } from './packet.ts';
 import { checkStory, type Hypothesis } from './confirm.ts';
 import { scenarioText } from './scenario-build.ts';
-import { finStories, forgedStory, resetStories, rfc5961Class, situation, type Situation } from './stories.ts';
+import {
+  finStories,
+  forgedStory,
+  resetStories,
+  rfc5961Class,
+  situation,
+  type Situation,
+  type Story,
+} from './stories.ts';
 import { Tracker, keptSegments, type Conn, type EndEvent, type Side } from './track.ts';
 import { segKind, signature, type Signature } from './wire.ts';
 import { WORDS, reasonLesson, reasonSentence, span, type Lang, type Verdict } from './words.ts';
@@ -18,6 +26,7 @@ import { zeekState, type ZeekState } from './zeek.ts';
 
 export interface CheckedHypothesis {
   reason: Reason;
+  profile: ProfileName;
   variant: string;
   /** The model reproduced the segment with this story. */
   confirmed: boolean;
@@ -187,8 +196,14 @@ function explainEnd(conn: Conn, ev: EndEvent, k: number, lang: Lang, file: strin
   const sit = situation(conn, ev);
   const sig = signature(ev);
   const id = `explained-${conn.id}-${k + 1}`;
-  const check = (story: Parameters<typeof checkStory>[0]) => checkStory(story, sit, sig, id);
-  let hypotheses = (ev.kind === 'rst' ? resetStories(sit) : finStories(sit)).map(check);
+  const check = (story: Story) => checkStory(story, sit, sig, id);
+  const stories = ev.kind === 'rst' ? resetStories(sit) : finStories(sit);
+  let hypotheses = stories.map(check);
+  // Not every capture comes from Linux: when Linux's rules reproduce nothing, try the letter of RFC 9293.
+  if (!hypotheses.some((h) => h.confirmed)) {
+    const rfc = stories.map((story) => checkStory(story, sit, sig, id, 'rfc9293')).filter((h) => h.confirmed);
+    hypotheses = [...hypotheses, ...rfc];
+  }
   const suspicious = ev.kind === 'rst' && isSuspicious(sit);
   if (ev.kind === 'rst' && (suspicious || !hypotheses.some((h) => h.confirmed))) {
     hypotheses = [...hypotheses, ...forgedStory(sit).map(check)];
@@ -237,8 +252,9 @@ function explainEnd(conn: Conn, ev: EndEvent, k: number, lang: Lang, file: strin
     evidence: ev.kind === 'rst' ? resetEvidence(sit, sig, lang) : finEvidence(sit, sig, lang),
     model,
     notices: ev.kind === 'rst' ? resetNotices(sit, lang) : [],
-    hypotheses: hypotheses.map(({ reason: r, variant, confirmed: c, checked }) => ({
+    hypotheses: hypotheses.map(({ reason: r, profile, variant, confirmed: c, checked }) => ({
       reason: r,
+      profile,
       variant,
       confirmed: c,
       checked,

@@ -3,7 +3,7 @@
  * scenario language (Contract 1), so the same scenario can be simulated here and opened
  * in the playground as YAML.
  */
-import type { Flag } from '../model/trace.ts';
+import type { Flag, ProfileName } from '../model/trace.ts';
 import type { HostVerb, InjectSeq, Micros, Scenario, Step, Tune } from '../model/scenario.ts';
 
 /** The longest `wait:` the scenario language takes is 24 h; captures can be quieter than that. */
@@ -113,8 +113,8 @@ export class ScenarioBuilder {
     return this;
   }
 
-  build(id: string, hosts: [string, string]): Scenario {
-    const scenario: Scenario = { id, profile: 'linux', hosts: [...hosts], seed: 1, steps: [...this.steps] };
+  build(id: string, hosts: [string, string], profile: ProfileName = 'linux'): Scenario {
+    const scenario: Scenario = { id, profile, hosts: [...hosts], seed: 1, steps: [...this.steps] };
     if (Object.keys(this.tune).length > 0) scenario.tune = { ...this.tune };
     return scenario;
   }
@@ -138,6 +138,7 @@ export function scenarioText(scenario: Scenario, comment: string[]): string {
     ...comment.map((line) => `# ${line}`),
     `id: ${scenario.id}`,
     ...(title ? [`title: { en: ${JSON.stringify(title.en)}, zh-CN: ${JSON.stringify(title['zh-CN'])} }`] : []),
+    ...(scenario.profile === 'linux' ? [] : [`profile: ${scenario.profile}`]),
     `hosts: [${scenario.hosts.join(', ')}]`,
     ...(scenario.seed === undefined ? [] : [`seed: ${scenario.seed}`]),
     ...tuneLines(scenario.tune ?? {}),

@@ -409,19 +409,20 @@ export function finStories(sit: Situation): Story[] {
   const { x, y } = sit;
   const stories: Story[] = [];
   const verbs = [
-    ['close', { verb: 'close' }],
-    ['exit', { verb: 'exit' }],
-    ['shutdown', { verb: 'shutdown', how: 'write' }],
-    ['power-off', { verb: 'power-off' }],
+    ['close', 'close', { verb: 'close' }],
+    ['exit', 'exit', { verb: 'exit' }],
+    ['shutdown', 'shutdown', { verb: 'shutdown', how: 'write' }],
+    ['shutdown', 'shutdown-both', { verb: 'shutdown', how: 'both' }],
+    ['power-off', 'power-off', { verb: 'power-off' }],
   ] as const;
   const later = sit.ev.after.filter((s) => s.from === y && s.len > 0 && !s.rtx).slice(0, 2);
-  for (const [reason, action] of verbs) {
+  for (const [reason, variant, action] of verbs) {
     const b = new ScenarioBuilder();
     replay(b, sit);
     if (sit.ev.seg.len > 0) b.host(name(x), { verb: 'send', bytes: bytesOf(sit.ev.seg.len) });
     b.host(name(x), action);
     for (const s of later) b.host(name(y), { verb: 'send', bytes: bytesOf(s.len) });
-    stories.push({ reason, variant: reason, build: b });
+    stories.push({ reason, variant, build: b });
   }
   return stories;
 }

@@ -104,6 +104,7 @@ const EN = {
     close: 'close()',
     exit: 'the process ended and the kernel closed its socket',
     shutdown: 'shutdown(write), a half-close',
+    'shutdown-both': 'shutdown(both): no more sending or receiving',
     'power-off': 'the host shut down',
   } as Record<string, string>,
   notice: {
@@ -232,6 +233,7 @@ const ZH: Words = {
     close: 'close()',
     exit: '进程结束，内核关闭了它的套接字',
     shutdown: 'shutdown(write)，即半关闭',
+    'shutdown-both': 'shutdown(both)：既不再发送也不再接收',
     'power-off': '主机关机',
   },
   notice: {
