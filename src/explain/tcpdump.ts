@@ -56,10 +56,12 @@ const SERVICES: Readonly<Record<string, number>> = {
 const CHATTER =
   /^(listening on |tcpdump: |reading from file |\d+ packets? (captured|received by filter|dropped by kernel))/;
 const HEX_DUMP = /^\s+0x[0-9a-f]{4}:\s/i;
-const STAMP_EPOCH = /^(\d{9,}\.\d+)\s+/;
+const STAMP_EPOCH = /^(\d+\.\d+)\s+/;
 const STAMP_DATE = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d+)\s+/;
 const STAMP_TIME = /^(\d\d):(\d\d):(\d\d)\.(\d+)\s+/;
 const TCP_PART = /(\S+)\.([\w-]+) > (\S+)\.([\w-]+): Flags \[([^\]]*)\](.*)$/;
+/** Link-layer protocols tcpdump names when the frame carries no IP. */
+const NOT_IP = /(^|\s)(ARP|RARP|STP|LLDP|CDP|IPX|LLC|ethertype (?!IPv[46]))/;
 const IP_LINE = /(^|\s)(IP6?|ethertype IPv[46] \([^)]*\), length \d+:)(\s|$)/;
 
 export interface TextSink {
@@ -163,7 +165,7 @@ export class TcpdumpReader {
         this.sink.skip(n, 'not-tcp');
         return;
       }
-      if (ts !== null && /^\S+(\s+\S+)?\s+(ARP|STP|LLDP|IPX|ethertype)/.test(text.replace(STAMP_EPOCH, ''))) {
+      if (ts !== null && NOT_IP.test(text)) {
         this.understood++;
         this.sink.skip(n, 'not-ip');
         return;
