@@ -88,7 +88,7 @@ export class TcpdumpReader {
   private lastTime = -Infinity;
   private dayOffset = 0;
   private understood = 0;
-  private firstGarbage: { line: number; text: string } | null = null;
+  private firstGarbage: { line: number; text: string; problem: string | null } | null = null;
   private garbageWarnings = 0;
 
   private readonly file: string;
@@ -120,7 +120,7 @@ export class TcpdumpReader {
       if (where === null) throw new CaptureError(this.file, 'no packets: the text holds no tcpdump lines');
       throw new CaptureError(
         this.file,
-        `not a pcap, pcapng or tcpdump text file: cannot read “${where.text.slice(0, 80)}”`,
+        where.problem ?? `not a pcap, pcapng or tcpdump text file: cannot read “${where.text.slice(0, 80)}”`,
         null,
         where.line,
       );
@@ -174,8 +174,17 @@ export class TcpdumpReader {
       return;
     }
     const [, srcIp = '', sportText = '', dstIp = '', dportText = '', flagText = '', rest = ''] = tcp;
-    const sport = this.port(sportText, n);
-    const dport = this.port(dportText, n);
+    const sport = port(sportText);
+    const dport = port(dportText);
+    if (sport === null || dport === null) {
+      const name = sport === null ? sportText : dportText;
+      this.garbage(
+        n,
+        text,
+        `port '${name}' is a service name this reader does not know: capture the text with tcpdump -nn`,
+      );
+      return;
+    }
     const flags = parseFlags(flagText);
     const body = rest.replace(/options \[[^\]]*\]/, '');
     const options = /options \[([^\]]*)\]/.exec(rest)?.[1] ?? '';
@@ -204,24 +213,11 @@ export class TcpdumpReader {
     });
   }
 
-  private garbage(n: number, text: string): void {
-    this.firstGarbage ??= { line: n, text };
+  private garbage(n: number, text: string, problem?: string): void {
+    const message = problem ?? `not a tcpdump line, skipped: “${text.slice(0, 60)}”`;
+    this.firstGarbage ??= { line: n, text, problem: problem ?? null };
     this.sink.skip(n, 'text-line');
-    if (this.garbageWarnings++ < 3) {
-      this.sink.warn({ packet: null, line: n, message: `not a tcpdump line, skipped: “${text.slice(0, 60)}”` });
-    }
-  }
-
-  private port(text: string, n: number): number {
-    if (/^\d+$/.test(text)) return Number(text);
-    const known = SERVICES[text];
-    if (known !== undefined) return known;
-    throw new CaptureError(
-      this.file,
-      `port '${text}' is a service name this reader does not know: capture the text with tcpdump -nn`,
-      null,
-      n,
-    );
+    if (this.garbageWarnings++ < 3) this.sink.warn({ packet: null, line: n, message });
   }
 
   /** Seconds: since 1970 for -tt and -tttt, since midnight (days counted on) for the default stamp. */
@@ -283,6 +279,12 @@ export class TcpdumpReader {
     if (this.mode !== 'relative') return [seq, ack];
     return [seq === null ? null : seqAdd(seq, mineBase), ack === null ? null : seqAdd(ack, theirBase)];
   }
+}
+
+/** A port number, or the number behind a service name tcpdump prints without -nn; null for a name it does not know. */
+function port(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  return SERVICES[text] ?? null;
 }
 
 function parseFlags(text: string): number {

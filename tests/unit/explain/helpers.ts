@@ -8,7 +8,8 @@ import type { Lang } from '../../../src/explain/words.ts';
 export const CAPTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'explain', 'linux');
 
 export function captureText(id: string): Uint8Array {
-  return readFileSync(join(CAPTURES, `${id}.txt`));
+  // A copy with its own buffer: a Buffer may be a view into a shared pool, and its slice() shares memory.
+  return new Uint8Array(readFileSync(join(CAPTURES, `${id}.txt`)));
 }
 
 /** The explainer's report for a whole file given at once, or in chunks of `chunk` bytes. */
