@@ -5,12 +5,12 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { contentPathToId } from './integrations/content-layout.ts';
 
 export const collections = {
-  /** Pages: `content/home/<locale>.mdx` and `content/lessons/<locale>/NN-slug.mdx`. */
+  /** Pages: `content/{home,about,playground,explain}/<locale>.mdx` and `content/lessons/<locale>/NN-slug.mdx`. */
   docs: defineCollection({
     loader: glob({
       base: './content',
       // Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
-      pattern: ['{home,about,playground,lessons}/**/[^_]*.{md,mdx}'],
+      pattern: ['{home,about,playground,explain,lessons}/**/[^_]*.{md,mdx}'],
       generateId: ({ entry }) => contentPathToId(entry),
     }),
     schema: docsSchema(),

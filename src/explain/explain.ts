@@ -440,7 +440,7 @@ export class Explainer {
 
 /** Explains a whole stream of chunks (a Node read stream, a File's stream). */
 export async function explainStream(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   file: string,
   options: ExplainOptions,
 ): Promise<Report> {

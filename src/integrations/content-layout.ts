@@ -22,12 +22,14 @@ export function contentPathToId(path: string): string {
     .split('/');
   const [kind, locale, name] = parts;
   if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
-  if ((kind === 'about' || kind === 'playground') && parts.length === 2 && isLocale(locale)) return `${locale}/${kind}`;
+  if ((kind === 'about' || kind === 'playground' || kind === 'explain') && parts.length === 2 && isLocale(locale)) {
+    return `${locale}/${kind}`;
+  }
   if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground}/<locale>.mdx or content/lessons/<locale>/NN-slug.mdx ` +
+    `content/${path}: expected content/{home,about,playground,explain}/<locale>.mdx or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );
 }
