@@ -103,8 +103,8 @@ export class CaptureReader {
 
   private records(): RecordSink {
     return {
-      frame: (n, ts, linktype, bytes) => {
-        const decoded = decodeFrame(linktype, bytes);
+      frame: (n, ts, linktype, view, offset, length) => {
+        const decoded = decodeFrame(linktype, view, offset, length);
         if (typeof decoded === 'string') {
           this.skip(decoded);
           return;

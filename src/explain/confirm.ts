@@ -9,6 +9,7 @@ import type { TcpState } from '../model/states.ts';
 import type { ProfileName, Reason, TraceSegment } from '../model/trace.ts';
 import { HOSTS, type Situation, type Story } from './stories.ts';
 import { traceConnections } from './trace-conns.ts';
+import type { EndEvent } from './track.ts';
 import { sameSignature, signature, type Signature } from './wire.ts';
 
 export interface Hypothesis {
@@ -28,17 +29,48 @@ export interface Hypothesis {
 
 /** Segments the host sends with no socket behind them (behaviour.md R1, R2). */
 const HOST_REASONS: ReadonlySet<Reason> = new Set(['no-listener', 'no-connection']);
-const CACHE_SIZE = 4096;
-const cache = new Map<string, Trace | string>();
+const CACHE_SIZE = 1024;
+/** One RST or FIN of a simulation, read back through the tracker, with its wire facts. */
+interface SimulatedEnd {
+  ports: [number, number];
+  hosts: [string, string];
+  kind: EndEvent['kind'];
+  from: 0 | 1;
+  /** 1-based index of the segment in the trace. */
+  n: number;
+  reason: Reason | undefined;
+  signature: Signature;
+}
+/** A simulation's trace and its resets and FINs; or why it could not run. */
+type Outcome = { trace: Trace; ends: SimulatedEnd[] } | string;
+const cache = new Map<string, Outcome>();
+/** How many hypotheses were checked, and how many of them needed a simulation of their own. */
+export const simulationStats = { checks: 0, runs: 0 };
 
 /** Simulations are deterministic (seed fixed), so one run serves every connection that tells the same story. */
-function run(scenario: Scenario): Trace | string {
-  const key = JSON.stringify([scenario.profile, scenario.steps.map((s) => s.text), scenario.tune ?? null]);
+function run(scenario: Scenario): Outcome {
+  let key = `${scenario.profile}|${JSON.stringify(scenario.tune ?? null)}`;
+  for (const step of scenario.steps) key += `\n${step.text}`;
+  simulationStats.checks++;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  let result: Trace | string;
+  simulationStats.runs++;
+  let result: Outcome;
   try {
-    result = simulate(scenario);
+    const trace = simulate(scenario);
+    const { conns, reasonOf } = traceConnections(trace);
+    const ends = conns.flatMap((conn) =>
+      conn.events.map((ev) => ({
+        ports: conn.port,
+        hosts: conn.ip,
+        kind: ev.kind,
+        from: ev.seg.from,
+        n: ev.seg.n,
+        reason: reasonOf(ev.seg),
+        signature: signature(ev),
+      })),
+    );
+    result = { trace, ends };
   } catch (error) {
     result = error instanceof Error ? error.message : String(error);
   }
@@ -71,19 +103,17 @@ export function checkStory(
   const base = { reason: story.reason, profile, variant: story.variant, scenario, checked: true };
   if (typeof outcome === 'string') return { ...base, confirmed: false, state: null, failure: outcome };
   const x = sit.x;
-  const [cport, sport] = sit.conn.port;
-  const { conns, reasonOf } = traceConnections(outcome);
-  for (const conn of conns) {
-    if (conn.port[1] !== sport || conn.ip[x] !== HOSTS[x]) continue;
-    if (conn.port[0] !== cport && !story.anyClientPort) continue;
-    for (const ev of conn.events) {
-      if (ev.kind !== sit.ev.kind || ev.seg.from !== x || reasonOf(ev.seg) !== story.reason) continue;
-      if (!sameSignature(captured, signature(ev))) continue;
-      const segment = outcome.segments[ev.seg.n - 1];
-      const state =
-        HOST_REASONS.has(story.reason) || segment === undefined ? 'no socket' : stateBefore(outcome, segment, x, sport);
-      return { ...base, confirmed: true, state, failure: null };
-    }
+  const [cport, sport] = sit.ports;
+  const { trace } = outcome;
+  for (const end of outcome.ends) {
+    if (end.ports[1] !== sport || end.hosts[x] !== HOSTS[x]) continue;
+    if (end.ports[0] !== cport && !story.anyClientPort) continue;
+    if (end.kind !== sit.ev.kind || end.from !== x || end.reason !== story.reason) continue;
+    if (!sameSignature(captured, end.signature)) continue;
+    const segment = trace.segments[end.n - 1];
+    const state =
+      HOST_REASONS.has(story.reason) || segment === undefined ? 'no socket' : stateBefore(trace, segment, x, sport);
+    return { ...base, confirmed: true, state, failure: null };
   }
   return { ...base, confirmed: false, state: null, failure: null };
 }

@@ -27,44 +27,44 @@ const AF_INET6 = new Set([10, 24, 28, 30]);
 
 export type Decoded = Omit<Packet, 'n' | 'ts'>;
 
-/** The IP packet inside a frame: where it starts, or why there is none. */
-function ipStart(linktype: number, view: DataView, length: number): number | SkipWhy {
+/** Where the IP packet inside the frame at [base, end) of `view` starts, or why there is none. */
+function ipStart(linktype: number, view: DataView, base: number, end: number): number | SkipWhy {
   switch (linktype) {
     case LINKTYPE.ETHERNET: {
-      let at = 12;
-      if (length < at + 2) return 'truncated';
+      let at = base + 12;
+      if (end < at + 2) return 'truncated';
       let type = view.getUint16(at);
       while (VLAN_TAGS.has(type)) {
         at += 4;
-        if (length < at + 2) return 'truncated';
+        if (end < at + 2) return 'truncated';
         type = view.getUint16(at);
       }
       return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? at + 2 : 'not-ip';
     }
     case LINKTYPE.LINUX_SLL: {
-      if (length < 16) return 'truncated';
-      const type = view.getUint16(14);
-      return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? 16 : 'not-ip';
+      if (end < base + 16) return 'truncated';
+      const type = view.getUint16(base + 14);
+      return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? base + 16 : 'not-ip';
     }
     case LINKTYPE.LINUX_SLL2: {
-      if (length < 20) return 'truncated';
-      const type = view.getUint16(0);
-      return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? 20 : 'not-ip';
+      if (end < base + 20) return 'truncated';
+      const type = view.getUint16(base);
+      return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? base + 20 : 'not-ip';
     }
     case LINKTYPE.NULL:
     case LINKTYPE.LOOP: {
-      if (length < 4) return 'truncated';
+      if (end < base + 4) return 'truncated';
       // NULL stores the family in the capturing host's byte order, LOOP in network order.
       const family =
-        linktype === LINKTYPE.LOOP ? view.getUint32(0) : Math.min(view.getUint32(0, true), view.getUint32(0));
-      return family === 2 || AF_INET6.has(family) ? 4 : 'not-ip';
+        linktype === LINKTYPE.LOOP ? view.getUint32(base) : Math.min(view.getUint32(base, true), view.getUint32(base));
+      return family === 2 || AF_INET6.has(family) ? base + 4 : 'not-ip';
     }
     case LINKTYPE.RAW:
     case LINKTYPE.RAW_OLD:
     case LINKTYPE.RAW_OPENBSD:
     case LINKTYPE.IPV4:
     case LINKTYPE.IPV6:
-      return 0;
+      return base;
     default:
       return 'link-type';
   }
@@ -113,13 +113,15 @@ const IPV6_EXTENSIONS = new Set([0, 43, 60, 51]);
 const IPV6_FRAGMENT = 44;
 const TCP = 6;
 
-/** Decodes one frame: the TCP segment it carries, or why it carries none. */
-export function decodeFrame(linktype: number, frame: Uint8Array): Decoded | SkipWhy {
-  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  const length = frame.byteLength;
-  const start = ipStart(linktype, view, length);
+/**
+ * Decodes the frame at [base, base + length) of `view`: the TCP segment it carries, or why
+ * it carries none. Readers pass the view of the chunk they hold, so no copy is made.
+ */
+export function decodeFrame(linktype: number, view: DataView, base: number, length: number): Decoded | SkipWhy {
+  const end = base + length;
+  const start = ipStart(linktype, view, base, end);
   if (typeof start === 'string') return start;
-  if (length < start + 1) return 'truncated';
+  if (end < start + 1) return 'truncated';
   const version = view.getUint8(start) >> 4;
   let src: string;
   let dst: string;
@@ -127,7 +129,7 @@ export function decodeFrame(linktype: number, frame: Uint8Array): Decoded | Skip
   /** TCP header + payload length, from the IP header. */
   let tcpLength: number;
   if (version === 4) {
-    if (length < start + 20) return 'truncated';
+    if (end < start + 20) return 'truncated';
     const ihl = (view.getUint8(start) & 0x0f) * 4;
     if (ihl < 20) return 'bad-header';
     if (view.getUint8(start + 9) !== TCP) return 'not-tcp';
@@ -138,9 +140,9 @@ export function decodeFrame(linktype: number, frame: Uint8Array): Decoded | Skip
     dst = ipv4(view, start + 16);
     tcp = start + ihl;
     // A total length of 0 is what segmentation offload leaves in captures: trust the frame then.
-    tcpLength = total === 0 ? length - tcp : total - ihl;
+    tcpLength = total === 0 ? end - tcp : total - ihl;
   } else if (version === 6) {
-    if (length < start + 40) return 'truncated';
+    if (end < start + 40) return 'truncated';
     let next = view.getUint8(start + 6);
     const payload = view.getUint16(start + 4);
     src = ipv6(view, start + 8);
@@ -150,17 +152,17 @@ export function decodeFrame(linktype: number, frame: Uint8Array): Decoded | Skip
     while (next !== TCP) {
       if (next === IPV6_FRAGMENT) return 'ip-fragment';
       if (!IPV6_EXTENSIONS.has(next)) return 'not-tcp';
-      if (length < tcp + 8) return 'truncated';
+      if (end < tcp + 8) return 'truncated';
       const size = next === 51 ? (view.getUint8(tcp + 1) + 2) * 4 : (view.getUint8(tcp + 1) + 1) * 8;
       next = view.getUint8(tcp);
       tcp += size;
       extensions += size;
     }
-    tcpLength = payload === 0 ? length - tcp : payload - extensions;
+    tcpLength = payload === 0 ? end - tcp : payload - extensions;
   } else {
     return 'not-ip';
   }
-  if (length < tcp + 20) return 'truncated';
+  if (end < tcp + 20) return 'truncated';
   const offset = (view.getUint8(tcp + 12) >> 4) * 4;
   if (offset < 20 || tcpLength < offset) return 'bad-header';
   const flags = view.getUint8(tcp + 13);
@@ -174,7 +176,7 @@ export function decodeFrame(linktype: number, frame: Uint8Array): Decoded | Skip
     ack: flags & 0x10 ? view.getUint32(tcp + 8) : null,
     len: tcpLength - offset,
     win: view.getUint16(tcp + 14),
-    wscale: flags & 0x02 ? windowScale(view, tcp + 20, Math.min(length, tcp + offset)) : null,
+    wscale: flags & 0x02 ? windowScale(view, tcp + 20, Math.min(end, tcp + offset)) : null,
   };
 }
 

@@ -408,11 +408,16 @@ export class Explainer {
   constructor(file: string, options: ExplainOptions) {
     this.file = file;
     const collect = options.collect ?? true;
-    this.tracker = new Tracker((conn) => {
-      const report = explainConnection(conn, options.lang, file, options.segments ?? true);
-      options.onConnection?.(report);
-      if (collect) this.connections.push(report);
-    });
+    const segments = options.segments ?? true;
+    this.tracker = new Tracker(
+      (conn) => {
+        const report = explainConnection(conn, options.lang, file, segments);
+        options.onConnection?.(report);
+        if (collect) this.connections.push(report);
+      },
+      // Without drawings, the handshake and the latest segments are all the explanation needs.
+      segments ? {} : { head: 4, tail: 12 },
+    );
     this.reader = new CaptureReader(file, (packet) => {
       this.tracker.add(packet);
     });

@@ -67,7 +67,7 @@ export class PcapReader implements ChunkReader {
       const ts = view.getUint32(at, little) + view.getUint32(at + 4, little) / scale;
       const start = at + record;
       if (captured === 0) this.sink.skip(n, 'empty-record');
-      else this.sink.frame(n, ts, linktype, bytes.subarray(start, start + captured));
+      else this.sink.frame(n, ts, linktype, view, start, captured);
       at = start + captured;
     }
     this.carry.keep(bytes, at);

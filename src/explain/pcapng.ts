@@ -72,7 +72,7 @@ export class PcapngReader implements ChunkReader {
       if (view.getUint32(at + length - 4, this.little) !== length) {
         throw this.damaged(`block at byte ${this.offset + at}: its two length fields disagree`);
       }
-      this.block(type, new DataView(bytes.buffer, bytes.byteOffset + at, length), bytes.subarray(at, at + length));
+      this.block(type, new DataView(bytes.buffer, bytes.byteOffset + at, length));
       at += length;
     }
     this.offset += at;
@@ -94,7 +94,7 @@ export class PcapngReader implements ChunkReader {
     return new CaptureError(this.file, `pcapng: ${problem}`, this.count + 1);
   }
 
-  private block(type: number, view: DataView, bytes: Uint8Array): void {
+  private block(type: number, view: DataView): void {
     const length = view.byteLength;
     const little = this.little;
     switch (type) {
@@ -125,7 +125,7 @@ export class PcapngReader implements ChunkReader {
         const high = view.getUint32(12, little);
         const low = view.getUint32(16, little);
         const captured = view.getUint32(20, little);
-        this.packet(id, high * 4294967296 + low, captured, 28, length, bytes);
+        this.packet(id, high * 4294967296 + low, captured, 28, view);
         return;
       }
       case SPB: {
@@ -133,7 +133,7 @@ export class PcapngReader implements ChunkReader {
         const original = view.getUint32(8, little);
         const snaplen = this.interfaces[0]?.snaplen ?? 0;
         const captured = Math.min(original, length - 16, snaplen === 0 ? Infinity : snaplen);
-        this.packet(0, null, captured, 12, length, bytes);
+        this.packet(0, null, captured, 12, view);
         return;
       }
       default:
@@ -142,7 +142,8 @@ export class PcapngReader implements ChunkReader {
   }
 
   /** One packet: `stamp` in the interface's units, or null (a simple packet block has none). */
-  private packet(id: number, stamp: number | null, captured: number, at: number, length: number, bytes: Uint8Array) {
+  private packet(id: number, stamp: number | null, captured: number, at: number, view: DataView) {
+    const length = view.byteLength;
     const n = ++this.count;
     const iface = this.interfaces[id];
     if (iface === undefined) throw this.damaged(`the packet names interface ${id}, which no block described`);
@@ -167,7 +168,7 @@ export class PcapngReader implements ChunkReader {
       this.sink.skip(n, 'empty-record');
       return;
     }
-    this.sink.frame(n, this.lastTs, iface.linktype, bytes.subarray(at, at + captured));
+    this.sink.frame(n, this.lastTs, iface.linktype, view, at, captured);
   }
 
   /** Interface options that change time stamps: if_tsresol (9) and if_tsoffset (14). */

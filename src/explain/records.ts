@@ -8,8 +8,8 @@ import type { CaptureWarning } from './errors.ts';
 export const MAX_RECORD = 262_144;
 
 export interface RecordSink {
-  /** One captured frame; `n` counts records from 1, `ts` is seconds since 1970. */
-  frame(n: number, ts: number, linktype: number, bytes: Uint8Array): void;
+  /** One captured frame, at [offset, offset + length) of `view`; `n` counts records from 1, `ts` is seconds since 1970. */
+  frame(n: number, ts: number, linktype: number, view: DataView, offset: number, length: number): void;
   /** A record that is not a packet (or a packet with no bytes): it still has a number. */
   skip(n: number, why: 'empty-record' | 'link-type'): void;
   warn(warning: CaptureWarning): void;

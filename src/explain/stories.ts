@@ -38,7 +38,16 @@ export interface Situation {
   /** The peer's segment the event answers, when its numbers say it answers one. */
   trigger: Seg | null;
   triggerKind: SegKind | null;
+  /**
+   * The ports the scenarios use: the server's own, and a fixed one for the client, whose
+   * ephemeral port changes nothing the model decides — so connections that tell the same
+   * story share one simulation.
+   */
+  ports: [number, number];
 }
+
+/** The client port every hypothesis uses (another one if the server listens there). */
+export const CLIENT_PORT = 40000;
 
 export function situation(conn: Conn, ev: EndEvent): Situation {
   const x = ev.seg.from;
@@ -52,6 +61,7 @@ export function situation(conn: Conn, ev: EndEvent): Situation {
     window: windowOf(ev).filter((m) => m.index < ev.index),
     trigger,
     triggerKind: trigger === null ? null : segKind(trigger),
+    ports: [conn.port[1] === CLIENT_PORT ? CLIENT_PORT + 1 : CLIENT_PORT, conn.port[1]],
   };
 }
 
@@ -121,7 +131,7 @@ export function shapeOf(list: readonly Milestone[]): Milestone[] {
 /** The handshake and the connection's shape after it, with the quiet between them; returns the capture time reached. */
 function replay(b: ScenarioBuilder, sit: Situation, opts: ReplayOptions = {}): number {
   const { conn } = sit;
-  const [cport, sport] = conn.port;
+  const [cport, sport] = sit.ports;
   b.host('server', { verb: 'listen', port: sport });
   b.host('client', { verb: 'connect', host: 'server', port: sport, from: cport, as: 'c' });
   b.host('server', { verb: 'accept' });
@@ -199,8 +209,8 @@ export function rfc5961Class(ev: EndEvent): 'exact' | 'in-window' | 'out-of-wind
 
 /** RST hypotheses that fit the wire's shape; each builds its scenario. */
 export function resetStories(sit: Situation): Story[] {
-  const { x, y, window: w, conn } = sit;
-  const [cport, sport] = conn.port;
+  const { x, y, window: w } = sit;
+  const [cport, sport] = sit.ports;
   const stories: Story[] = [];
   const add = collector(stories);
   const answersSyn = sit.triggerKind === 'SYN' && x === 1;
@@ -275,7 +285,7 @@ export function forgedStory(sit: Situation): Story[] {
   const earlier = conn.events.filter((e) => e.kind === 'rst' && e.seg.from === x && e.index < ev.index);
   const here = rfc5961Class(ev);
   if (!handshake && earlier.length === 0 && here === null) {
-    add('forged', 'to-port', (b) => b.inject(name(x), name(y), ['RST'], 'exact', conn.port[y]), true);
+    add('forged', 'to-port', (b) => b.inject(name(x), name(y), ['RST'], 'exact', sit.ports[y]), true);
     return stories;
   }
   add('forged', 'injected', (b) => {
@@ -288,8 +298,8 @@ export function forgedStory(sit: Situation): Story[] {
 
 /** The sender no longer has the connection when the peer's segment arrives: how it lost it depends on what came before. */
 function noConnection(sit: Situation, add: Add): void {
-  const { x, y, window: w, conn, ev } = sit;
-  const [cport, sport] = conn.port;
+  const { x, y, window: w, ev } = sit;
+  const [cport, sport] = sit.ports;
   const xs = ev.sides[x];
   const handshake = has(w, 0, 'SYN') || has(w, 1, 'SYNACK');
   if (sit.triggerKind === 'SYNACK' && x === 0) {
@@ -326,7 +336,7 @@ function noConnection(sit: Situation, add: Add): void {
       'no-connection',
       'stray-segment',
       (b) => {
-        b.inject(name(y), name(x), [...flags], 'exact', conn.port[x]);
+        b.inject(name(y), name(x), [...flags], 'exact', sit.ports[x]);
         if (len > 0) b.steps[b.steps.length - 1] = withLength(b.steps[b.steps.length - 1], len);
       },
       true,

@@ -89,7 +89,7 @@ export interface Conn {
   last: number;
   packets: number;
   sides: [SideState, SideState];
-  /** The first HEAD segments, then the last TAIL ones; `elided` were in between. */
+  /** The first `head` segments, then the last `tail` ones (TrackerOptions); `elided` were in between. */
   head: Seg[];
   tail: Seg[];
   elided: number;
@@ -99,18 +99,37 @@ export interface Conn {
   milestones: Milestone[];
 }
 
-const HEAD = 16;
-const TAIL = 32;
+/** Segments kept per connection by default: enough to draw its start and its end. */
+const HEAD = 12;
+const TAIL = 28;
 const CONTEXT = 12;
 const AFTER = 6;
 const MAX_EVENTS = 24;
-const MAX_MILESTONES = 48;
+/** Milestones kept: every kind's first appearance, and the latest RECENT_MILESTONES. */
+const MAX_MILESTONES = 20;
+const RECENT_MILESTONES = 8;
 /** An ACK that repeats itself after this much quiet is taken for a probe when text hides its sequence number. */
 const PROBE_IDLE = 0.5;
-/** Connections that ended this long ago (capture time) are handed on, so memory stays bounded. */
-const ENDED_IDLE = 300;
-const OPEN_IDLE = 3600;
-const SWEEP_EVERY = 65_536;
+/**
+ * Connections are handed on (and their memory freed) this long after their last segment
+ * (capture time): 5 s once closed or reset, 5 min when still open — Zeek's tcp_close_delay,
+ * tcp_reset_delay and tcp_inactivity_timeout.
+ */
+const ENDED_IDLE = 5;
+const OPEN_IDLE = 300;
+const SWEEP_EVERY = 8192;
+/**
+ * At most this many ended connections wait out their delay at once; past it the ones quiet
+ * longest are handed on early, so a busy capture's memory stays bounded (a conntrack table's
+ * limit, in effect).
+ */
+const MAX_ENDED = 1000;
+
+export interface TrackerOptions {
+  /** Segments kept from a connection's start and end (at least CONTEXT at the end). */
+  head?: number;
+  tail?: number;
+}
 
 function newSide(): SideState {
   return {
@@ -148,20 +167,54 @@ function guessServer(p: Packet): 'src' | 'dst' {
 
 export class Tracker {
   private readonly live = new Map<string, Conn>();
+  /** Ended connections still tracked, least recently active first, with their keys. */
+  private readonly ended = new Map<Conn, string>();
   private nextId = 1;
   private seen = 0;
   private readonly done: (conn: Conn) => void;
   /** Events whose `after` list is still filling, per connection. */
   private readonly open = new Map<Conn, EndEvent[]>();
 
-  constructor(done: (conn: Conn) => void) {
+  private readonly head: number;
+  private readonly tail: number;
+
+  constructor(done: (conn: Conn) => void, options: TrackerOptions = {}) {
     this.done = done;
+    this.head = options.head ?? HEAD;
+    this.tail = Math.max(CONTEXT, options.tail ?? TAIL);
+  }
+
+  /** `ip|port` strings, made once per endpoint: a busy capture would otherwise build them per packet. */
+  private readonly endpoints = new Map<string, Map<number, string>>();
+
+  private endpoint(ip: string, port: number): string {
+    let ports = this.endpoints.get(ip);
+    if (ports === undefined) {
+      if (this.endpoints.size > 100_000) this.endpoints.clear();
+      this.endpoints.set(ip, (ports = new Map()));
+    }
+    let name = ports.get(port);
+    if (name === undefined) ports.set(port, (name = `${ip}|${port}`));
+    return name;
+  }
+
+  /** The connection key: both endpoints, lower first, one string per connection. */
+  private readonly keys = new Map<string, Map<string, string>>();
+
+  private keyOf(a: string, b: string): string {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    let inner = this.keys.get(lo);
+    if (inner === undefined) {
+      if (this.keys.size > 200_000) this.keys.clear();
+      this.keys.set(lo, (inner = new Map()));
+    }
+    let key = inner.get(hi);
+    if (key === undefined) inner.set(hi, (key = `${lo}|${hi}`));
+    return key;
   }
 
   add(p: Packet): void {
-    const a = `${p.src}|${p.sport}`;
-    const b = `${p.dst}|${p.dport}`;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const key = this.keyOf(this.endpoint(p.src, p.sport), this.endpoint(p.dst, p.dport));
     let conn = this.live.get(key);
     let from: Side;
     if (conn === undefined) {
@@ -179,7 +232,20 @@ export class Tracker {
       }
     }
     this.segment(conn, from, p);
+    if (isEnded(conn)) {
+      this.ended.delete(conn);
+      this.ended.set(conn, key);
+      if (this.ended.size > MAX_ENDED) this.evictEnded();
+    }
     if (++this.seen % SWEEP_EVERY === 0) this.sweep(p.ts);
+  }
+
+  private evictEnded(): void {
+    for (const [conn, key] of this.ended) {
+      if (this.ended.size <= MAX_ENDED) break;
+      this.live.delete(key);
+      this.finish(conn);
+    }
   }
 
   /** Hands on every connection still tracked, in the order they started. */
@@ -304,9 +370,9 @@ export class Tracker {
     me.lastT = p.ts;
     if (!(flags & RST)) me.lastLiveT = p.ts;
 
-    if (conn.head.length < HEAD) conn.head.push(seg);
+    if (conn.head.length < this.head) conn.head.push(seg);
     else {
-      if (conn.tail.length === TAIL) {
+      if (conn.tail.length === this.tail) {
         conn.tail.shift();
         conn.elided++;
       }
@@ -348,7 +414,7 @@ export class Tracker {
       last.bytes += seg.len;
     } else {
       list.push({ side: seg.from, kind, t: seg.t, bytes: seg.len, index });
-      if (list.length > MAX_MILESTONES) list.splice(3, 1);
+      if (list.length > MAX_MILESTONES) forgetMilestone(list);
     }
     // Data carried on the FIN is one milestone, the FIN another.
     if (kind === 'DATA' && seg.flags & FIN && !me.fin) {
@@ -358,19 +424,41 @@ export class Tracker {
 
   private finish(conn: Conn): void {
     this.open.delete(conn);
+    this.ended.delete(conn);
     this.done(conn);
   }
 
   /** Hands on connections idle long enough that nothing more is likely to come. */
   private sweep(now: number): void {
     for (const [key, conn] of this.live) {
-      const ended = conn.sides[0].rsts + conn.sides[1].rsts > 0 || (conn.sides[0].fin && conn.sides[1].fin);
-      if (now - conn.last > (ended ? ENDED_IDLE : OPEN_IDLE)) {
+      if (now - conn.last > (isEnded(conn) ? ENDED_IDLE : OPEN_IDLE)) {
         this.live.delete(key);
         this.finish(conn);
       }
     }
   }
+}
+
+/** Reset, or closed both ways. */
+function isEnded(conn: Conn): boolean {
+  const [c, s] = conn.sides;
+  return c.rsts + s.rsts > 0 || (c.fin && s.fin);
+}
+
+/** Drops the oldest milestone that neither is its kind's first appearance nor among the latest ones. */
+function forgetMilestone(list: Milestone[]): void {
+  const seen = new Set<string>();
+  for (let k = 0; k < list.length - RECENT_MILESTONES; k++) {
+    const m = list[k];
+    if (m === undefined) continue;
+    const key = `${m.side}${m.kind}`;
+    if (seen.has(key) && m.kind !== 'SYN' && m.kind !== 'RST') {
+      list.splice(k, 1);
+      return;
+    }
+    seen.add(key);
+  }
+  list.splice(3, 1);
 }
 
 /** Every segment kept for a connection, in order, with a marker count of the ones left out. */
