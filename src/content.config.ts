@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { contentPathToId } from './integrations/content-layout.ts';
+import { lessonFrontmatter } from './integrations/lesson-frontmatter.ts';
 
 export const collections = {
   /** Pages: `content/{home,about,playground,explain}/<locale>.mdx` and `content/lessons/<locale>/NN-slug.mdx`. */
@@ -13,7 +14,7 @@ export const collections = {
       pattern: ['{home,about,playground,explain,lessons}/**/[^_]*.{md,mdx}'],
       generateId: ({ entry }) => contentPathToId(entry),
     }),
-    schema: docsSchema(),
+    schema: docsSchema({ extend: lessonFrontmatter }),
   }),
   /** Starlight UI strings per language, `src/content/i18n/<lang>.json`. */
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),

@@ -1,9 +1,8 @@
 /** The words around a trace, in the page's language: captions, table rows, diagram labels. */
-import { CATALOGUE } from '../model/catalogue.ts';
 import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
 import { shownNumbers } from '../render/labels.ts';
 import { segmentLabel, type SequenceWords, type TraceItem } from '../render/sequence.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { reasonText, t, type Lang } from '../i18n/index.ts';
 
 export function eventLabel(event: TraceEvent): string {
   switch (event.kind) {
@@ -55,7 +54,7 @@ export function segmentSentence(lang: Lang, seg: TraceSegment): string {
   const extra = [seg.retransmission ? t(lang, 'trace.retransmission') : '', seg.delivered ? '' : t(lang, 'trace.lost')]
     .filter(Boolean)
     .join(', ');
-  return `${head}${extra ? ` (${extra})` : ''} — ${CATALOGUE[seg.reason][lang]}`;
+  return `${head}${extra ? ` (${extra})` : ''} — ${reasonText(seg.reason, lang)}`;
 }
 
 export function itemSentence(lang: Lang, item: TraceItem): string {

@@ -3,10 +3,9 @@
  * per diagram item and the rows of the trace table. Pure and string-only, so lesson pages
  * render it at build time with the very function the playground calls after each edit.
  */
-import { CATALOGUE } from '../model/catalogue.ts';
 import type { Trace } from '../model/trace.ts';
 import { segmentLabel, sequenceSvg, traceItems } from '../render/sequence.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { reasonText, t, type Lang } from '../i18n/index.ts';
 import { eventSentence, itemSentence, numbers, sequenceWords } from './trace-text.ts';
 
 export interface TraceView {
@@ -45,7 +44,7 @@ export function traceView(lang: Lang, trace: Trace, title: string, domId: string
         `<tr class="row-seg row-${kind}">${time}` +
         `<td>${escapeHtml(`${seg.from} → ${seg.to}`)}: <strong>${escapeHtml(segmentLabel(seg))}</strong>${escapeHtml(marks)}</td>` +
         `<td>${escapeHtml(numbers(trace, seg))}</td>` +
-        `<td><code>${seg.reason}</code>: ${escapeHtml(CATALOGUE[seg.reason][lang])}</td></tr>`
+        `<td><code>${seg.reason}</code>: ${escapeHtml(reasonText(seg.reason, lang))}</td></tr>`
       );
     })
     .join('');

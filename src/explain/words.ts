@@ -3,15 +3,16 @@
  * `reasonSentence` alone, so where the catalogue's prose lives can change in one place.
  */
 import { CATALOGUE } from '../model/catalogue.ts';
+import { reasonText } from '../i18n/index.ts';
 import type { Reason } from '../model/trace.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export type Verdict = Reason | 'unknown';
 
-/** The catalogue's one-line rule for a reason, in the reader's language. */
+/** The catalogue's one-line rule for a reason, in the reader's language (the prose lives in src/i18n). */
 export function reasonSentence(id: Verdict, lang: Lang): string {
   if (id === 'unknown') return WORDS[lang].unknown;
-  return CATALOGUE[id][lang];
+  return reasonText(id, lang);
 }
 
 /** The lesson (slug under lessons/) that teaches the rule, if there is one. */

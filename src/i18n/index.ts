@@ -1,4 +1,5 @@
 /** UI strings: one dictionary per locale, the same keys in each (a test checks). */
+import type { BeliefId, Reason } from '../model/index.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -10,6 +11,22 @@ export const DICTIONARIES: Readonly<Record<Lang, Record<UiKey, string>>> = { en,
 /** A UI string with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
   return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** The one-line explanation of a reason id (the rule catalogue's prose), `reason.<id>` in each dictionary. */
+export function reasonText(reason: Reason, lang: Lang): string {
+  const key: UiKey = `reason.${reason}`;
+  return DICTIONARIES[lang][key];
+}
+
+/**
+ * A belief's words (`belief.<id>.as-if`, `belief.<id>.fact`): feedback reads "you answered as if
+ * {asIf}; in fact {fact}".
+ */
+export function beliefText(belief: BeliefId, lang: Lang): { asIf: string; fact: string } {
+  const asIf: UiKey = `belief.${belief}.as-if`;
+  const fact: UiKey = `belief.${belief}.fact`;
+  return { asIf: DICTIONARIES[lang][asIf], fact: DICTIONARIES[lang][fact] };
 }
 
 /** The page language from a URL path: /zh-cn/… is Chinese, everything else English. */

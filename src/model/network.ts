@@ -43,6 +43,7 @@ export class Network {
 
   /** Decide, as a segment leaves, whether the network loses it and why. */
   lose(from: string, to: string, seg: Segment): DropWhy | null {
+    if (this.rules.length === 0 && this.cut.size === 0) return null;
     const i = this.rules.findIndex((r) => r.from === from && r.to === to && matches(r, seg));
     if (i >= 0) {
       this.rules.splice(i, 1);

@@ -3,9 +3,9 @@
  * Every row of the Profiles table in article/behaviour.md is a field here; the
  * endpoint and host read these fields and never ask which profile they run.
  */
-import type { TcpState } from './states.ts';
 import type { Micros, Tune } from './scenario.ts';
 import type { Errno, ProfileName, Reason } from './trace.ts';
+import { REAL_TCP, type Truths } from './truths.ts';
 
 const ms = (n: number): Micros => n * 1000;
 const s = (n: number): Micros => n * 1_000_000;
@@ -16,7 +16,8 @@ export interface KeepaliveConfig {
   count: number;
 }
 
-export interface Profile {
+/** A profile: the standard or a kernel, as data (and the truths every real TCP shares, truths.ts). */
+export interface Profile extends Truths {
   name: ProfileName;
   /** Initial retransmission timeout, before any round-trip sample (RFC 6298 §2.1: 1 s). */
   rtoInitial: Micros;
@@ -51,8 +52,6 @@ export interface Profile {
   rcvBuf: number;
   /** Resets the endpoint starts itself (abort, unread data, keepalive): Linux sends R. (RST+ACK); RFC 9293 §3.10.5 sends R (no ACK). */
   activeResetWithAck: boolean;
-  /** States from which ABORT sends a reset (RFC 9293 §3.10.5; Linux tcp_need_reset()). */
-  abortResetStates: ReadonlySet<TcpState>;
   /** Keepalive that gives up: Linux sends R. then reports ETIMEDOUT (R12); the RFCs define no reset. */
   keepaliveGivesUpWithReset: boolean;
   /** What a reset received in CLOSE-WAIT reports (Linux tcp_reset(): EPIPE). */
@@ -77,23 +76,9 @@ export interface Profile {
   oowAckInterval: Micros | null;
 }
 
-const LINUX_NEED_RESET: ReadonlySet<TcpState> = new Set([
-  'ESTABLISHED',
-  'CLOSE-WAIT',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'SYN-RECEIVED',
-]);
-const RFC_ABORT_RESET: ReadonlySet<TcpState> = new Set([
-  'SYN-RECEIVED',
-  'ESTABLISHED',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'CLOSE-WAIT',
-]);
-
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   linux: {
+    ...REAL_TCP,
     name: 'linux',
     rtoInitial: s(1),
     rtoMin: ms(200),
@@ -112,7 +97,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     mss: 1448,
     rcvBuf: 65535,
     activeResetWithAck: true,
-    abortResetStates: LINUX_NEED_RESET,
     keepaliveGivesUpWithReset: true,
     resetInCloseWait: 'EPIPE',
     resetKeepsReceivedData: true,
@@ -123,6 +107,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     oowAckInterval: ms(500),
   },
   rfc9293: {
+    ...REAL_TCP,
     name: 'rfc9293',
     rtoInitial: s(1),
     rtoMin: s(1),
@@ -142,7 +127,6 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     mss: 1460,
     rcvBuf: 65535,
     activeResetWithAck: false,
-    abortResetStates: RFC_ABORT_RESET,
     keepaliveGivesUpWithReset: false,
     resetInCloseWait: 'ECONNRESET',
     resetKeepsReceivedData: false,

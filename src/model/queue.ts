@@ -20,7 +20,7 @@ function before(a: Agendum, b: Agendum): boolean {
 }
 
 export class Agenda<T extends Agendum> {
-  private heap: T[] = [];
+  private readonly heap: T[] = [];
 
   get size(): number {
     return this.heap.length;
@@ -31,13 +31,12 @@ export class Agenda<T extends Agendum> {
   }
 
   push(item: T): void {
-    const h = this.heap;
-    h.push(item);
-    let i = h.length - 1;
+    this.heap.push(item);
+    let i = this.heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
@@ -46,20 +45,33 @@ export class Agenda<T extends Agendum> {
     const h = this.heap;
     const top = h[0];
     const last = h.pop();
-    if (h.length > 0 && last !== undefined) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
+    if (h.length === 0 || last === undefined) return top;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(l, m)) m = l;
+      if (r < h.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
     }
     return top;
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.heap[i];
+    const b = this.heap[j];
+    return a !== undefined && b !== undefined && before(a, b);
+  }
+
+  private swap(i: number, j: number): void {
+    const a = this.heap[i];
+    const b = this.heap[j];
+    if (a === undefined || b === undefined) return;
+    this.heap[i] = b;
+    this.heap[j] = a;
   }
 }

@@ -3,7 +3,7 @@
  * not a soup of flag bits: a segment is a SYN, a FIN, a RST or none of those,
  * and the acknowledgement is a number or absent.
  */
-import { FLAG_ORDER, type Flag, type Reason } from './trace.ts';
+import type { Flag, Reason } from './trace.ts';
 
 export type Control = 'none' | 'syn' | 'fin' | 'rst';
 
@@ -35,14 +35,15 @@ export function segLength(seg: { ctl: Control; len: number }): number {
   return seg.len + (seg.ctl === 'syn' || seg.ctl === 'fin' ? 1 : 0);
 }
 
+/** The header flags, in header-bit order (FLAG_ORDER): the one control, PSH with payload, ACK with SEG.ACK. */
 export function flagsOf(seg: { ctl: Control; ack: number | null; len: number }): Flag[] {
-  const set = new Set<Flag>();
-  if (seg.ctl === 'fin') set.add('FIN');
-  if (seg.ctl === 'syn') set.add('SYN');
-  if (seg.ctl === 'rst') set.add('RST');
-  if (seg.len > 0) set.add('PSH');
-  if (seg.ack !== null) set.add('ACK');
-  return FLAG_ORDER.filter((f) => set.has(f));
+  const flags: Flag[] = [];
+  if (seg.ctl === 'fin') flags.push('FIN');
+  else if (seg.ctl === 'syn') flags.push('SYN');
+  else if (seg.ctl === 'rst') flags.push('RST');
+  if (seg.len > 0) flags.push('PSH');
+  if (seg.ack !== null) flags.push('ACK');
+  return flags;
 }
 
 /**

@@ -2,24 +2,28 @@
  * The simulator: runs a scenario's steps against hosts and a network on a simulated
  * clock and records the trace. Same scenario, same profile → same trace.
  */
-import { Host, type World } from './host.ts';
+import type { ChartTimerEvent, EndpointEvent } from './endpoint/events.ts';
+import { ScenarioRunError } from './errors.ts';
+import { Host, type NewEvent, type World } from './host.ts';
 import { Network } from './network.ts';
 import { hash32, prng } from './prng.ts';
 import { tuned, type Profile } from './profiles.ts';
 import { Agenda, type Agendum } from './queue.ts';
+import { BELIEF_BASE, believed, type BeliefId } from './beliefs.ts';
 import type { Micros, Scenario, Step } from './scenario.ts';
 import { flagsOf, type Segment } from './segment.ts';
-import type { Clock, Peer, Sock } from './socket.ts';
-import { runHostStep, runNetworkStep } from './steps.ts';
-import type { ProfileName, Reason, Trace, TraceEvent, TraceSegment } from './trace.ts';
-
-import { ScenarioRunError } from './errors.ts';
+import type { Peer, Sock } from './socket.ts';
+import { runNetworkStep } from './network-steps.ts';
+import { runHostStep } from './steps.ts';
+import type { DropWhy, ProfileName, Reason, Trace, TraceSegment } from './trace.ts';
 
 export { ScenarioRunError };
 
 export interface SimulateOptions {
   /** Overrides the scenario's own profile. */
   profile?: ProfileName;
+  /** Runs the scenario as someone holding this misconception expects (beliefs.ts): linux, overlaid. */
+  belief?: BeliefId;
 }
 
 interface Arrival extends Agendum {
@@ -28,12 +32,16 @@ interface Arrival extends Agendum {
   from: string;
   to: Host;
   index: number;
+  /** Its line in the trace: `delivered` turns false if the host is down when it arrives. */
+  entry: TraceSegment;
+  /** Why the network loses it, decided as it leaves; null when it arrives. */
+  lost: DropWhy | null;
 }
 interface Timer extends Agendum {
   cls: 1;
-  id: number;
-  fire: () => void;
   sock: Sock;
+  id: string;
+  event: EndpointEvent | ChartTimerEvent;
   hostRef: Host;
   boots: number;
 }
@@ -51,15 +59,15 @@ export class Simulation implements World {
   private order = 0;
   private inFlight = 0;
   private socketIds = 0;
-  private cancelled = new Set<number>();
   private random: () => number;
   private seed: number;
   private step = 0;
   private current: Step | null = null;
 
   constructor(scenario: Scenario, options: SimulateOptions = {}) {
-    const profileName = options.profile ?? scenario.profile;
-    this.profile = tuned(profileName, scenario.tune);
+    const profileName = options.belief ? BELIEF_BASE : (options.profile ?? scenario.profile);
+    const profile = tuned(profileName, scenario.tune);
+    this.profile = options.belief ? believed(profile, options.belief) : profile;
     this.seed = scenario.seed ?? hash32(scenario.id);
     this.random = prng(this.seed);
     this.net = new Network(scenario.hosts);
@@ -72,6 +80,7 @@ export class Simulation implements World {
       events: [],
       steps: [],
       isn: {},
+      ...(options.belief ? { belief: options.belief } : {}),
     };
   }
 
@@ -81,33 +90,24 @@ export class Simulation implements World {
     return ++this.socketIds;
   }
 
-  clockFor(host: Host, sock: Sock): Clock {
-    return {
-      setTimeout: (fire: () => void, delay: number) => {
-        const id = ++this.order;
-        if (Number.isFinite(delay)) {
-          this.agenda.push({
-            t: this.now + delay,
-            cls: 1,
-            host: host.index,
-            order: id,
-            id,
-            fire,
-            sock,
-            hostRef: host,
-            boots: host.boots,
-          });
-        }
-        return id;
-      },
-      clearTimeout: (id: unknown) => {
-        this.cancelled.add(id as number);
-      },
-    };
+  schedule(host: Host, sock: Sock, id: string, delay: Micros, event: EndpointEvent | ChartTimerEvent): void {
+    const order = ++this.order;
+    sock.timers.set(id, order);
+    this.agenda.push({
+      t: this.now + delay,
+      cls: 1,
+      host: host.index,
+      order,
+      sock,
+      id,
+      event,
+      hostRef: host,
+      boots: host.boots,
+    });
   }
 
-  record(event: DistributiveOmit<TraceEvent, 't' | 'step'>): void {
-    this.trace.events.push({ ...event, t: this.now / 1e6, step: this.step } as TraceEvent);
+  record(event: NewEvent): void {
+    this.trace.events.push({ ...event, t: this.now / 1e6, step: this.step });
   }
 
   isn(host: Host, localPort: number, remote: Peer): number {
@@ -131,7 +131,9 @@ export class Simulation implements World {
     }
   }
 
-  transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void {
+  transmit(from: Host, to: string, seg: Segment, why: Reason, retransmission: boolean): void {
+    // A belief (truths.ts everyResetIsAbort) reads every RST as the peer's abort.
+    const reason = seg.ctl === 'rst' && this.profile.everyResetIsAbort ? 'abort' : why;
     const index = this.trace.segments.length;
     const dest = this.hosts.get(to);
     if (!dest) return;
@@ -166,8 +168,9 @@ export class Simulation implements World {
       from: from.name,
       to: dest,
       index,
+      entry,
       lost,
-    } as Arrival & { lost: typeof lost });
+    });
   }
 
   // ── Running ────────────────────────────────────────────────────────────────────
@@ -194,7 +197,10 @@ export class Simulation implements World {
       firstEvent: this.trace.events.length,
     };
     this.trace.steps.push(step.label === undefined ? mark : { ...mark, label: step.label });
-    if (step.kind === 'wait') return this.settle(this.now + step.duration);
+    if (step.kind === 'wait') {
+      this.settle(this.now + step.duration);
+      return;
+    }
     if (step.kind === 'network') runNetworkStep(this, step, step.action);
     else runHostStep(this, step, this.host(step.host), step.action);
     this.settle(this.now);
@@ -212,34 +218,32 @@ export class Simulation implements World {
         throw this.current ? new ScenarioRunError(this.current, message) : new Error(message);
       }
       this.now = Math.max(this.now, next.t);
-      if (next.cls === 0) this.arrive(next as Arrival & { lost: ReturnType<Network['lose']> });
+      if (next.cls === 0) this.arrive(next);
       else this.fire(next);
     }
     this.now = Math.max(this.now, until);
   }
 
-  private arrive(a: Arrival & { lost: ReturnType<Network['lose']> }): void {
+  private arrive(a: Arrival): void {
     this.inFlight -= 1;
     const dest = a.to;
     dest.setArrival(a.index);
-    const entry = this.trace.segments[a.index]!;
-    if (a.lost !== null) return dest.dropped(a.lost);
-    if (!dest.up) {
-      entry.delivered = false;
-      return dest.dropped('host-down');
-    }
-    dest.receive(a.seg, a.from, this.now);
+    if (a.lost !== null) dest.dropped(a.lost);
+    else if (!dest.up) {
+      a.entry.delivered = false;
+      dest.dropped('host-down');
+    } else dest.receive(a.seg, a.from, this.now);
   }
 
+  /** A timer fires only if it is still the one armed under its id, on the same boot of a host that is up. */
   private fire(timer: Timer): void {
-    if (this.cancelled.delete(timer.id)) return;
-    const host = timer.hostRef;
-    if (!host.up || host.boots !== timer.boots || timer.sock.actor.getSnapshot().status !== 'active') return;
-    host.run(timer.sock, timer.fire);
+    const { sock, hostRef: host } = timer;
+    if (sock.timers.get(timer.id) !== timer.order) return;
+    sock.timers.delete(timer.id);
+    if (!host.up || host.boots !== timer.boots) return;
+    host.step(sock, timer.event);
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Run a scenario through the model. */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Trace {

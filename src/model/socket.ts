@@ -1,53 +1,24 @@
 /**
- * A socket in a host's table: the endpoint actor plus what the kernel and the
- * application know about it (its name, its port, its listener, who holds it).
+ * A socket in a host's table: the endpoint's snapshot plus what the kernel and the application
+ * know about it (its name, its port, its listener, who holds it). The snapshot is the only place
+ * its state lives; `Host.step` is the only thing that replaces it.
  */
-import { createActor } from 'xstate';
-import { endpointMachine, type EndpointActor, type EndpointEmitted } from './endpoint.ts';
+import type { EndpointSnapshot } from './endpoint/transition.ts';
+import { initialSnapshot } from './endpoint/transition.ts';
 import type { Profile } from './profiles.ts';
 import type { TcpState } from './states.ts';
 import type { Tcb } from './tcb.ts';
-
-/** XState's clock interface: the simulator supplies one per socket, on simulated time. */
-export interface Clock {
-  setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
-  clearTimeout(id: unknown): void;
-}
 
 export interface Peer {
   host: string;
   port: number;
 }
 
-export interface Sock {
-  /** Unique within the simulation, in creation order. */
-  id: number;
-  /** The name traces use: an `as` name given at creation, else "PORT", "PORT#n" or the local port. */
-  name: string;
-  /** Other names the scenario may use for it (`accept as NAME`). */
-  aliases: string[];
-  localPort: number;
-  remote: Peer | null;
-  actor: EndpointActor;
-  /** Cached actor state, kept in step by deliver(). */
-  state: TcpState;
-  /** The listener that made this socket, for a passive open. */
-  listener: Sock | null;
-  /** Listener bookkeeping. */
-  backlog: number;
-  children: number;
-  acceptQueue: Sock[];
-  /** The application holds a descriptor for it (false for unaccepted children and after close()). */
-  held: boolean;
-  /** The application had it and let it go (close(), exit, its own connect timeout). */
-  released: boolean;
-}
-
-/** How a host's sockets reach the simulator: the clock for their timers and a sink for their effects. */
-export interface SocketPort {
-  clockFor(sock: Sock): Clock;
-  effect(sock: Sock, fx: EndpointEmitted): void;
-}
+/**
+ * Who has a descriptor for the socket: its listener (a connection not accept()ed yet), the
+ * application, or nobody any more (it was closed, its process exited, its connect timed out).
+ */
+export type Holder = 'listener' | 'application' | 'released';
 
 export interface NewSocket {
   id: number;
@@ -56,39 +27,45 @@ export interface NewSocket {
   remote: Peer | null;
   profile: Profile;
   iss: number;
-  passive?: boolean;
   listener?: Sock | null;
-  held: boolean;
+  holder: Holder;
 }
 
-export function makeSocket(spec: NewSocket, port: SocketPort): Sock {
-  const sock = {
-    id: spec.id,
-    name: spec.name,
-    aliases: [],
-    localPort: spec.localPort,
-    remote: spec.remote,
-    state: 'CLOSED',
-    listener: spec.listener ?? null,
-    backlog: 128,
-    children: 0,
-    acceptQueue: [],
-    held: spec.held,
-    released: false,
-  } as Omit<Sock, 'actor'> as Sock;
-  sock.actor = createActor(endpointMachine, {
-    input: { profile: spec.profile, iss: spec.iss, passive: spec.passive ?? false },
-    clock: port.clockFor(sock),
-  });
-  sock.actor.on('*', (fx) => port.effect(sock, fx as EndpointEmitted));
-  sock.actor.start();
-  return sock;
-}
+export class Sock {
+  /** Unique within the simulation, in creation order. */
+  readonly id: number;
+  /** The name traces use: an `as` name given at creation, else "PORT", "PORT#n" or the local port. */
+  readonly name: string;
+  /** Other names the scenario may use for it (`accept as NAME`). */
+  readonly aliases: string[] = [];
+  readonly localPort: number;
+  readonly remote: Peer | null;
+  /** The listener that made this socket, for a passive open. */
+  readonly listener: Sock | null;
+  holder: Holder;
+  snapshot: EndpointSnapshot;
+  /** The timers running for it: id → the simulator's token for the pending firing. */
+  readonly timers = new Map<string, number>();
+  /** Listener bookkeeping. */
+  backlog = 128;
+  children = 0;
+  acceptQueue: Sock[] = [];
 
-export function tcbOf(sock: Sock): Tcb {
-  return sock.actor.getSnapshot().context;
-}
+  constructor(spec: NewSocket) {
+    this.id = spec.id;
+    this.name = spec.name;
+    this.localPort = spec.localPort;
+    this.remote = spec.remote;
+    this.listener = spec.listener ?? null;
+    this.holder = spec.holder;
+    this.snapshot = initialSnapshot({ profile: spec.profile, iss: spec.iss, passive: this.listener !== null });
+  }
 
-export function stateOf(sock: Sock): TcpState {
-  return sock.actor.getSnapshot().value as TcpState;
+  get state(): TcpState {
+    return this.snapshot.value;
+  }
+
+  get tcb(): Tcb {
+    return this.snapshot.context;
+  }
 }

@@ -1,42 +1,40 @@
 /**
- * What each scenario verb does: socket calls become endpoint events, host verbs become
- * host operations, network verbs change the wire. Which socket a step means is decided
- * here, with the rules of Contract 1 ("Which socket").
+ * What each host verb of a scenario does: socket calls become endpoint events, host verbs
+ * become host operations. Which socket a step means is which-socket.ts's decision.
  */
-import type { Host } from './host.ts';
-import type { HostVerb, NetworkVerb, Step } from './scenario.ts';
-import type { Control, Segment } from './segment.ts';
-import { seqAdd } from './seq.ts';
+import type { EndpointEvent } from './endpoint/events.ts';
 import { ScenarioRunError } from './errors.ts';
+import type { Host, NewEvent } from './host.ts';
 import type { Network } from './network.ts';
 import type { Profile } from './profiles.ts';
-import type { Micros } from './scenario.ts';
-import type { Reason, TraceEvent } from './trace.ts';
-import { tcbOf, type Peer, type Sock } from './socket.ts';
-import { rcvWnd } from './tcb.ts';
-import type { CallName, CallResult } from './trace.ts';
+import type { HostVerb, Micros, Step } from './scenario.ts';
+import type { Segment } from './segment.ts';
+import type { Peer } from './socket.ts';
+import { inGroup } from './states.ts';
+import type { CallName, CallResult, Reason } from './trace.ts';
+import { implied, named, onlyListener } from './which-socket.ts';
 
 /** What a call gets once the application has let the socket go (a stale descriptor). */
-const AFTER_RELEASE: Record<string, CallResult> = {
+const AFTER_RELEASE: Partial<Record<CallName, CallResult>> = {
   send: 'EPIPE',
   recv: 'ENOTCONN',
   shutdown: 'ENOTCONN',
-  close: 'EBADF',
-  abort: 'EBADF',
-  linger: 'EBADF',
-  keepalive: 'EBADF',
 };
 
 type HostStep = Extract<Step, { kind: 'host' }>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type SocketVerb = Extract<
+  HostVerb,
+  { verb: 'send' | 'recv' | 'shutdown' | 'linger' | 'keepalive' | 'close' | 'abort' }
+>;
 
 /** What the verbs need from the running simulation (simulator.ts's Simulation). */
-interface Simulation {
+export interface StepContext {
   readonly now: Micros;
   readonly profile: Profile;
   readonly net: Network;
+  readonly hosts: ReadonlyMap<string, Host>;
   host(name: string): Host;
-  record(event: DistributiveOmit<TraceEvent, 't' | 'step'>): void;
+  record(event: NewEvent): void;
   settle(until: Micros): void;
   isn(host: Host, localPort: number, remote: Peer): number;
   ephemeralPort(host: Host): number;
@@ -44,233 +42,147 @@ interface Simulation {
   transmit(from: Host, to: string, seg: Segment, reason: Reason, retransmission: boolean): void;
 }
 
-export function runHostStep(sim: Simulation, step: HostStep, host: Host, action: HostVerb): void {
-  const at = sim.now;
+export function runHostStep(sim: StepContext, step: HostStep, host: Host, action: HostVerb): void {
   if (!host.up && action.verb !== 'reboot') {
-    throw new ScenarioRunError(
-      step,
-      `host '${host.name}' is down: it crashed or was powered off; add '${host.name}: reboot' before this step`,
-    );
+    const hint = `add '${host.name}: reboot' before this step`;
+    throw new ScenarioRunError(step, `host '${host.name}' is down: it crashed or was powered off; ${hint}`);
   }
+  const at = sim.now;
+  const refuse = (socket: string, call: CallName): void => {
+    sim.record({ kind: 'call', host: host.name, socket, call, result: 'EADDRINUSE' });
+  };
+  const event = (what: 'exit' | 'crash' | 'reboot' | 'power-off'): void => {
+    sim.record({ kind: 'host', host: host.name, what });
+  };
   switch (action.verb) {
     case 'bind': {
       const name = action.as ?? String(action.port);
-      if (host.portTaken(action.port)) return record(sim, host, name, 'bind', 'EADDRINUSE');
-      const sock = host.newSocket(name, action.port, null, 0);
-      return host.call(sock, 'bind', 'ok');
+      if (host.portTaken(action.port)) refuse(name, 'bind');
+      else host.call(host.add(name, action.port, null, 0), 'bind', 'ok');
+      return;
     }
     case 'listen': {
+      const name = action.as ?? String(action.port);
       const bound = host.held().find((s) => s.localPort === action.port && s.remote === null && s.state === 'CLOSED');
-      if (!bound && host.portTaken(action.port))
-        return record(sim, host, action.as ?? String(action.port), 'listen', 'EADDRINUSE');
-      const sock = bound ?? host.newSocket(action.as ?? String(action.port), action.port, null, 0);
+      if (!bound && host.portTaken(action.port)) {
+        refuse(name, 'listen');
+        return;
+      }
+      const sock = bound ?? host.add(name, action.port, null, 0);
       sock.backlog = action.backlog ?? 128;
-      return host.deliver(sock, { type: 'LISTEN', at });
+      host.step(sock, { type: 'LISTEN', at });
+      return;
     }
     case 'connect': {
       const remote = { host: action.host, port: action.port };
       if (action.from !== undefined && host.portTaken(action.from, remote)) {
-        return record(sim, host, action.as ?? String(action.from), 'connect', 'EADDRINUSE');
+        refuse(action.as ?? String(action.from), 'connect');
+        return;
       }
       const port = action.from ?? sim.ephemeralPort(host);
-      const sock = host.newSocket(action.as ?? String(port), port, remote, sim.isn(host, port, remote));
-      return host.deliver(sock, { type: 'CONNECT', at, timeout: action.timeout ?? null });
+      const sock = host.add(action.as ?? String(port), port, remote, sim.isn(host, port, remote));
+      host.step(sock, { type: 'CONNECT', at, timeout: action.timeout ?? null });
+      return;
     }
     case 'accept': {
       const listener = step.socket ? named(step, host, step.socket) : onlyListener(step, host);
       const child = listener.acceptQueue.shift();
-      if (!child) return host.call(listener, 'accept', 'EAGAIN');
-      child.held = true;
+      if (!child) {
+        host.call(listener, 'accept', 'EAGAIN');
+        return;
+      }
+      child.holder = 'application';
       if (action.as) child.aliases.push(action.as);
-      return host.call(child, 'accept', 'ok');
+      host.call(child, 'accept', 'ok');
+      return;
     }
     case 'exit':
-      sim.record({ kind: 'host', host: host.name, what: 'exit' });
-      return host.exit('exit', at);
+      event('exit');
+      host.exit('exit', at);
+      return;
     case 'crash':
-      sim.record({ kind: 'host', host: host.name, what: 'crash' });
-      return host.crash();
+      event('crash');
+      crash(sim, host);
+      return;
     case 'reboot':
       if (host.up) {
-        sim.record({ kind: 'host', host: host.name, what: 'crash' });
-        host.crash();
+        event('crash');
+        crash(sim, host);
       }
-      sim.record({ kind: 'host', host: host.name, what: 'reboot' });
-      return host.boot();
+      event('reboot');
+      host.boot();
+      return;
     case 'power-off':
       // Orderly: the processes end first (their FINs go out and are answered), then the host is down.
-      sim.record({ kind: 'host', host: host.name, what: 'power-off' });
+      event('power-off');
       host.exit('power-off', at);
       sim.settle(sim.now);
-      return host.crash();
+      host.crash();
+      return;
     default:
-      return socketCall(sim, step, host, action);
+      socketCall(sim, step, host, action);
   }
 }
 
-function socketCall(sim: Simulation, step: HostStep, host: Host, action: HostVerb): void {
-  const at = sim.now;
+function socketCall(sim: StepContext, step: HostStep, host: Host, action: SocketVerb): void {
   const sock = step.socket ? named(step, host, step.socket) : implied(step, host, action.verb);
-  if (sock.released) return host.call(sock, action.verb as CallName, AFTER_RELEASE[action.verb] ?? 'EBADF');
+  if (sock.holder === 'released') {
+    host.call(sock, action.verb, AFTER_RELEASE[action.verb] ?? 'EBADF');
+    return;
+  }
+  const call = asBelieved(action, sim.profile);
+  if (call.verb === 'close' || call.verb === 'abort') sock.holder = 'released';
+  host.step(sock, callEvent(call, sim.now));
+}
+
+/**
+ * The call as a belief sees it (truths.ts): with closeMayReset off an abort is a plain close;
+ * with shutdownWriteCloses on, shutdown(write) is close(). Real profiles pass every call through.
+ */
+function asBelieved(action: SocketVerb, profile: Profile): SocketVerb {
+  if (action.verb === 'abort' && !profile.closeMayReset) return { verb: 'close' };
+  if (action.verb === 'shutdown' && action.how !== 'read' && profile.shutdownWriteCloses) return { verb: 'close' };
+  return action;
+}
+
+/** A host crashes: silent (R11), unless a belief has its peers notice at once (truths.ts peerCrashNoticed). */
+function crash(sim: StepContext, host: Host): void {
+  host.crash();
+  if (!sim.profile.peerCrashNoticed) return;
+  for (const peer of sim.hosts.values()) {
+    for (const sock of peer.sockets) {
+      const remote = sock.remote;
+      if (remote?.host !== host.name || !inGroup(sock.state, 'synchronized')) continue;
+      // As if an exact RST had arrived, though none was sent.
+      const seg = {
+        sport: remote.port,
+        dport: sock.localPort,
+        ctl: 'rst',
+        seq: sock.tcb.rcvNxt,
+        ack: null,
+        len: 0,
+        win: 0,
+      } as const;
+      peer.step(sock, { type: 'SEGMENT', at: sim.now, seg });
+    }
+  }
+}
+
+function callEvent(action: SocketVerb, at: Micros): EndpointEvent {
   switch (action.verb) {
     case 'send':
-      return host.deliver(sock, { type: 'SEND', at, bytes: action.bytes });
+      return { type: 'SEND', at, bytes: action.bytes };
     case 'recv':
-      return host.deliver(
-        sock,
-        action.bytes === undefined ? { type: 'RECV', at } : { type: 'RECV', at, bytes: action.bytes },
-      );
+      return action.bytes === undefined ? { type: 'RECV', at } : { type: 'RECV', at, bytes: action.bytes };
     case 'shutdown':
-      return host.deliver(sock, { type: 'SHUTDOWN', at, how: action.how });
+      return { type: 'SHUTDOWN', at, how: action.how };
     case 'linger':
-      return host.deliver(sock, { type: 'LINGER', at, timeout: action.timeout });
+      return { type: 'LINGER', at, timeout: action.timeout };
     case 'keepalive':
-      return host.deliver(sock, {
-        type: 'KEEPALIVE',
-        at,
-        config: { idle: action.idle, interval: action.interval, count: action.count },
-      });
+      return { type: 'KEEPALIVE', at, config: { idle: action.idle, interval: action.interval, count: action.count } };
     case 'close':
+      return { type: 'CLOSE', at };
     case 'abort':
-      sock.held = false;
-      sock.released = true;
-      return host.deliver(sock, { type: action.verb === 'close' ? 'CLOSE' : 'ABORT', at });
-    default:
-      throw new ScenarioRunError(step, `'${action.verb}' is not a socket call`);
+      return { type: 'ABORT', at };
   }
-}
-
-function record(sim: Simulation, host: Host, socket: string, call: CallName, result: CallResult): void {
-  sim.record({ kind: 'call', host: host.name, socket, call, result });
-}
-
-function names(socks: Sock[]): string {
-  return socks.map((s) => [s.name, ...s.aliases].join('/')).join(', ');
-}
-
-function named(step: Step, host: Host, name: string): Sock {
-  const found = [...host.sockets].reverse().find((s) => s.name === name || s.aliases.includes(name));
-  if (found) return found;
-  const known = host.sockets.length ? `; its sockets are: ${names(host.sockets)}` : '; it has no sockets yet';
-  throw new ScenarioRunError(step, `host '${host.name}' has no socket '${name}'${known}`);
-}
-
-function onlyListener(step: Step, host: Host): Sock {
-  const listeners = host.held().filter((s) => s.state === 'LISTEN');
-  if (listeners.length === 1) return listeners[0]!;
-  if (listeners.length === 0)
-    throw new ScenarioRunError(step, `host '${host.name}' has no listening socket to accept from`);
-  throw new ScenarioRunError(
-    step,
-    `host '${host.name}' has several listeners (${names(listeners)}): write '${host.name}.NAME: accept'`,
-  );
-}
-
-/** The host's only connection socket, or else its only socket (Contract 1). */
-function implied(step: Step, host: Host, verb: string): Sock {
-  const held = host.held();
-  const connections = held.filter((s) => s.remote !== null);
-  if (connections.length === 1) return connections[0]!;
-  if (connections.length === 0 && held.length === 1) return held[0]!;
-  if (held.length === 0) {
-    const released = host.sockets.filter((s) => s.released);
-    if (released.length === 1) return released[0]!;
-    throw new ScenarioRunError(step, `host '${host.name}' has no socket for '${verb}'`);
-  }
-  const choices = connections.length > 1 ? connections : held;
-  throw new ScenarioRunError(
-    step,
-    `'${verb}' is ambiguous: host '${host.name}' has ${choices.length} sockets (${names(choices)}); write '${host.name}.NAME: ${verb}'`,
-  );
-}
-
-export function runNetworkStep(sim: Simulation, step: Step, action: NetworkVerb): void {
-  switch (action.verb) {
-    case 'partition':
-      return sim.net.partition(action.between);
-    case 'heal':
-      return sim.net.heal(action.between);
-    case 'delay':
-      sim.net.delay = action.delay;
-      return;
-    case 'drop-next':
-      return sim.net.dropNext(
-        action.flags
-          ? { from: action.from, to: action.to, flags: action.flags }
-          : action.data
-            ? { from: action.from, to: action.to, data: true }
-            : { from: action.from, to: action.to },
-      );
-    case 'inject':
-      return inject(sim, step, action);
-  }
-}
-
-const CONNECTED = new Set([
-  'SYN-RECEIVED',
-  'ESTABLISHED',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'CLOSE-WAIT',
-  'CLOSING',
-  'LAST-ACK',
-  'TIME-WAIT',
-]);
-
-/** A forged segment: sequence numbers taken from the victim's own TCB, as an on-path attacker would see them. */
-function inject(sim: Simulation, step: Step, action: Extract<NetworkVerb, { verb: 'inject' }>): void {
-  const from = sim.host(action.from);
-  const victim = sim.host(action.to);
-  const conn = [...victim.sockets]
-    .reverse()
-    .find(
-      (s) =>
-        s.remote?.host === action.from &&
-        CONNECTED.has(s.state) &&
-        (action.port === undefined || s.localPort === action.port),
-    );
-  const ctl: Control = action.flags.includes('RST')
-    ? 'rst'
-    : action.flags.includes('SYN')
-      ? 'syn'
-      : action.flags.includes('FIN')
-        ? 'fin'
-        : 'none';
-  const hasAck = action.flags.includes('ACK');
-  let seg: Segment;
-  if (conn && conn.remote) {
-    const t = tcbOf(conn);
-    const offset =
-      action.seq === 'exact'
-        ? 0
-        : action.seq === 'in-window'
-          ? Math.max(1, Math.min(1000, Math.floor(rcvWnd(t) / 2)))
-          : 2 ** 30;
-    seg = {
-      sport: conn.remote.port,
-      dport: conn.localPort,
-      ctl,
-      seq: seqAdd(t.rcvNxt, offset),
-      ack: hasAck ? t.sndNxt : null,
-      len: action.len ?? 0,
-      win: sim.profile.rcvBuf,
-    };
-  } else {
-    if (action.port === undefined) {
-      throw new ScenarioRunError(
-        step,
-        `no connection from '${action.from}' to '${action.to}' to inject into; name a port: ${action.from}->${action.to}:PORT`,
-      );
-    }
-    seg = {
-      sport: sim.ephemeralPort(from),
-      dport: action.port,
-      ctl,
-      seq: sim.randomWord(),
-      ack: hasAck ? sim.randomWord() : null,
-      len: action.len ?? 0,
-      win: sim.profile.rcvBuf,
-    };
-  }
-  sim.transmit(from, action.to, seg, 'forged', false);
 }

@@ -1,4 +1,5 @@
 /** The trace: what a simulation produced (Contract 2 of DESIGN.md). */
+import type { BeliefId } from './beliefs.ts';
 import type { TcpState } from './states.ts';
 
 /** Header flag names, in header-bit order. */
@@ -6,78 +7,48 @@ export const FLAG_ORDER = ['FIN', 'SYN', 'RST', 'PSH', 'ACK'] as const;
 export type Flag = (typeof FLAG_ORDER)[number];
 
 /** What an application call can return. */
+// prettier-ignore
 export const RESULTS = [
-  'ok',
-  'eof',
-  'EAGAIN',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTCONN',
-  'EADDRINUSE',
-  'EISCONN',
-  'EINVAL',
-  'EBADF',
+  // success, end of stream, "try again": the call did not fail
+  'ok', 'eof', 'EAGAIN',
+  // the connection's fate (DESIGN.md Contract 2)
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN',
+  // misuse of a socket
+  'EADDRINUSE', 'EISCONN', 'EINVAL', 'EBADF',
 ] as const;
 export type CallResult = (typeof RESULTS)[number];
 export type Errno = Exclude<CallResult, 'ok' | 'eof'>;
 
+// prettier-ignore
 export const CALLS = [
-  'bind',
-  'listen',
-  'connect',
-  'accept',
-  'send',
-  'recv',
-  'close',
-  'shutdown',
-  'abort',
-  'linger',
-  'keepalive',
+  'bind', 'listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort',
+  // setsockopt
+  'linger', 'keepalive',
 ] as const;
 export type CallName = (typeof CALLS)[number];
 
 export const TIMERS = ['syn', 'synack', 'retransmit', 'keepalive', 'fin-wait-2', 'time-wait', 'connect'] as const;
 export type TimerName = (typeof TIMERS)[number];
 
+// prettier-ignore
 export const DROP_WHY = [
-  'partition',
-  'host-down',
-  'drop-next',
-  'accept-queue-full',
-  'out-of-window',
-  'rst-no-reply',
-  'not-acceptable',
-  'rate-limited',
+  // lost on the wire, or by a host that is down
+  'partition', 'host-down', 'drop-next',
+  // discarded by the receiving TCP
+  'accept-queue-full', 'out-of-window', 'rst-no-reply', 'not-acceptable', 'rate-limited',
 ] as const;
 export type DropWhy = (typeof DROP_WHY)[number];
 
 /** Reason ids: the rule that produced a segment (see catalogue.ts). */
+// prettier-ignore
 export const REASONS = [
   // RST
-  'no-listener',
-  'no-connection',
-  'bad-ack',
-  'abort',
-  'close-unread-data',
-  'data-after-close',
-  'keepalive-expired',
-  'accept-queue-overflow',
-  'listener-closed',
+  'no-listener', 'no-connection', 'bad-ack', 'abort', 'close-unread-data', 'data-after-close',
+  'keepalive-expired', 'accept-queue-overflow', 'listener-closed',
   // FIN
-  'close',
-  'shutdown',
-  'exit',
-  'power-off',
+  'close', 'shutdown', 'exit', 'power-off',
   // others
-  'handshake',
-  'data',
-  'ack',
-  'keepalive-probe',
-  'time-wait-ack',
-  'challenge-ack',
-  'forged',
+  'handshake', 'data', 'ack', 'keepalive-probe', 'time-wait-ack', 'challenge-ack', 'forged',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -146,6 +117,8 @@ export interface Trace {
    * "host:port>peer:port"; a 4-tuple used again gets another entry, from time `t` (seconds) on.
    */
   isn: Record<string, { t: number; isn: number }[]>;
+  /** Present when the trace is what a misconception predicts (beliefs.ts), not what TCP does. */
+  belief?: BeliefId;
 }
 
 export type ProfileName = 'linux' | 'rfc9293';

@@ -86,7 +86,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `'${value}'`;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value; // a function or symbol: never in parsed YAML
 }
 
 /** `tune.keepalive.idle`, `hosts[2]`; inside a step only the key (`wait`), or `step 3` for the step itself. */
@@ -109,7 +110,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
       if (next === undefined) return [];
       schema = next;
     } else if (schema instanceof z.ZodArray) {
-      schema = schema.element as z.core.$ZodType;
+      schema = schema.element;
     } else {
       return [];
     }
@@ -121,7 +122,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
-    current = current.unwrap() as z.core.$ZodType;
+    current = current.unwrap();
   }
   return current;
 }

@@ -9,8 +9,6 @@ import { readSteps, type StepEntry } from './steps.ts';
 import { describeIssue, describeValue, GENERIC_ISSUE } from './issues.ts';
 import { readYamlTree, type YamlTree } from './yaml-tree.ts';
 
-export { parseDuration } from './duration.ts';
-
 /** Larger than any scenario; keeps a pasted or hostile file from stalling the page. */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
 
@@ -142,8 +140,8 @@ function byteLength(text: string): number {
   return bytes;
 }
 
-/** Messages quote the author's text: keep them one line, readable and short. */
+/** Messages quote the author's text: keep them one line, readable and short (control characters, C0, DEL and C1, escaped). */
 function printable(message: string): string {
-  const clean = message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const clean = message.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
 }

@@ -1,7 +1,7 @@
 /** Steps as written (`- client: connect server:80`) to the model's typed Step. */
 import type { Step } from '../model/scenario.ts';
 import { parseDuration } from './duration.ts';
-import { HOST_EVENTS, parseHostVerb, type HostVerbName } from './host-verbs.ts';
+import { HOST_EVENTS, parseHostVerb } from './host-verbs.ts';
 import { parseNetworkVerb } from './network-verbs.ts';
 import { RESERVED_KEYS, STEP_KEY_PATTERN, type StepDoc } from './schema.ts';
 import { closest, listWords } from './suggest.ts';
@@ -97,7 +97,7 @@ function readStep(
   const result = parseHostVerb(value, { hosts, self: host });
   if (!result.ok) return problem(result.message);
   const verb = result.value.verb;
-  if (socket !== undefined && HOST_EVENTS.has(verb as HostVerbName)) {
+  if (socket !== undefined && HOST_EVENTS.has(verb)) {
     return problem(`'${verb}' acts on the whole host — write '${host}: ${verb}', without '.${socket}'`);
   }
   return { step: { kind: 'host', host, ...(socket === undefined ? {} : { socket }), action: result.value, ...base } };

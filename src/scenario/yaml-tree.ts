@@ -31,7 +31,7 @@ export interface YamlTree {
   /** The document as plain data: objects, arrays, strings, numbers, booleans, null. */
   value: unknown;
   /** The line of the node at `path` (a mapping entry: its key), or of the deepest node on the way that exists. */
-  lineAt(path: readonly PropertyKey[]): number | null;
+  readonly lineAt: (path: readonly PropertyKey[]) => number | null;
 }
 
 class TreeError extends Error {
@@ -99,11 +99,12 @@ class Converter {
       let size = 1;
       for (const pair of node.items) {
         const key = pair.key;
-        if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
+        const name = isScalar(key) ? key.value : null;
+        if (typeof name !== 'string' && typeof name !== 'number' && typeof name !== 'boolean') {
           throw new TreeError('a key must be a plain name', (key ?? node) as Node);
         }
         const child = this.convert(pair.value, depth + 1);
-        object[String(key.value)] = child.value;
+        object[String(name)] = child.value;
         size += child.size;
       }
       converted = { value: object, size };

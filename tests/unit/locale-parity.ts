@@ -42,7 +42,7 @@ function fieldProblems(file: string, path: string, fields: readonly string[]): s
   const data = frontmatter(readFileSync(path, 'utf8'));
   if (typeof data === 'string') return [`${file}: ${data}`];
   return fields
-    .filter((field) => typeof data[field] !== 'string' || (data[field] as string).trim() === '')
+    .filter((field) => typeof data[field] !== 'string' || data[field].trim() === '')
     .map((field) => `${file}: frontmatter has no ${field}`);
 }
 
@@ -92,6 +92,38 @@ export function dictionaryProblems(dictionaries: Readonly<Record<string, Record<
     }
   }
   return problems;
+}
+
+/**
+ * (b′) The rule catalogue's prose: a sentence under `reason.<id>` for every reason id in every
+ * dictionary, and no `reason.` key that names no reason (a renamed id would leave it behind).
+ */
+export function reasonProblems(
+  dictionaries: Readonly<Record<string, Record<string, unknown>>>,
+  reasons: readonly string[],
+): string[] {
+  return Object.entries(dictionaries).flatMap(([file, dictionary]) => [
+    ...reasons
+      .filter((reason) => typeof dictionary[`reason.${reason}`] !== 'string')
+      .map((reason) => `${file}: no sentence for reason '${reason}' (key 'reason.${reason}')`),
+    ...Object.keys(dictionary)
+      .filter((key) => key.startsWith('reason.') && !reasons.includes(key.slice('reason.'.length)))
+      .map((key) => `${file}: key '${key}' names no reason id`),
+  ]);
+}
+
+/** (b″) Every belief's words: `belief.<id>.as-if` and `.fact` in every dictionary, and no key for an unknown belief. */
+export function beliefProblems(
+  dictionaries: Readonly<Record<string, Record<string, unknown>>>,
+  beliefs: readonly string[],
+): string[] {
+  const keys = beliefs.flatMap((b) => [`belief.${b}.as-if`, `belief.${b}.fact`]);
+  return Object.entries(dictionaries).flatMap(([file, dictionary]) => [
+    ...keys.filter((key) => typeof dictionary[key] !== 'string').map((key) => `${file}: no '${key}'`),
+    ...Object.keys(dictionary)
+      .filter((key) => key.startsWith('belief.') && !keys.includes(key))
+      .map((key) => `${file}: key '${key}' names no belief`),
+  ]);
 }
 
 /** (c) Every scenario parses and has a title in English and in Chinese. */

@@ -3,11 +3,23 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dictionaryProblems, lessonProblems, pageProblems, scenarioProblems } from './locale-parity.ts';
+import { BELIEF_IDS, REASONS } from '../../src/model/index.ts';
+import {
+  beliefProblems,
+  dictionaryProblems,
+  lessonProblems,
+  pageProblems,
+  reasonProblems,
+  scenarioProblems,
+} from './locale-parity.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const readJson = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+const dictionaries = () => ({
+  'src/i18n/en.json': readJson('src/i18n/en.json'),
+  'src/i18n/zh-CN.json': readJson('src/i18n/zh-CN.json'),
+});
 
 describe('the repository', () => {
   it('has every lesson in en and zh-cn, each with a title and a description', () => {
@@ -15,12 +27,15 @@ describe('the repository', () => {
   });
 
   it('has the same UI string keys in src/i18n/en.json and src/i18n/zh-CN.json, none empty', () => {
-    expect(
-      dictionaryProblems({
-        'src/i18n/en.json': readJson('src/i18n/en.json'),
-        'src/i18n/zh-CN.json': readJson('src/i18n/zh-CN.json'),
-      }),
-    ).toEqual([]);
+    expect(dictionaryProblems(dictionaries())).toEqual([]);
+  });
+
+  it('explains every reason id of the rule catalogue in both dictionaries (reason.<id>)', () => {
+    expect(reasonProblems(dictionaries(), REASONS)).toEqual([]);
+  });
+
+  it('words every belief in both dictionaries: what the learner assumed, and what is true', () => {
+    expect(beliefProblems(dictionaries(), BELIEF_IDS)).toEqual([]);
   });
 
   it('gives every scenario in exercises/scenarios/ a title in en and zh-CN', () => {
@@ -34,7 +49,9 @@ describe('the repository', () => {
 
 describe('the checks, on planted mistakes', () => {
   const fixture = mkdtempSync(join(tmpdir(), 'locale-parity-'));
-  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(fixture, { recursive: true, force: true });
+  });
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(fixture, path)), { recursive: true });
     writeFileSync(join(fixture, path), text);
@@ -77,6 +94,25 @@ describe('the checks, on planted mistakes', () => {
       "key 'count' has different {placeholders} in en.json and zh-CN.json: [n, total] vs [n]",
       "zh-CN.json: key 'empty' is empty",
       "zh-CN.json: key 'only.en' is missing (it is in en.json)",
+    ]);
+  });
+
+  it('names a belief without its words, and a belief key for no belief', () => {
+    const problems = beliefProblems({ 'en.json': { 'belief.a.as-if': 'x', 'belief.b.fact': 'y' } }, ['a']);
+    expect(problems).toEqual(["en.json: no 'belief.a.fact'", "en.json: key 'belief.b.fact' names no belief"]);
+  });
+
+  it('names a reason id without its sentence, and a reason key for no reason', () => {
+    const problems = reasonProblems(
+      {
+        'en.json': { 'reason.abort': 'Aborted.', 'reason.close': 'Closed.' },
+        'zh-CN.json': { 'reason.abort': '中止。', 'reason.clos': '关闭。' },
+      },
+      ['abort', 'close'],
+    );
+    expect(problems).toEqual([
+      "zh-CN.json: no sentence for reason 'close' (key 'reason.close')",
+      "zh-CN.json: key 'reason.clos' names no reason id",
     ]);
   });
 

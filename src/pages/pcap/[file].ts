@@ -12,7 +12,7 @@ export const getStaticPaths: GetStaticPaths = () =>
 export const GET: APIRoute = ({ props }) => {
   const { id, profile } = props as { id: string; profile: 'linux' | 'rfc9293' };
   const bytes = tracePcap(traceOf(id, profile));
-  return new Response(bytes.slice().buffer as ArrayBuffer, {
+  return new Response(bytes.slice().buffer, {
     headers: { 'Content-Type': 'application/vnd.tcpdump.pcap' },
   });
 };

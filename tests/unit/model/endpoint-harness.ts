@@ -2,61 +2,59 @@
  * A single endpoint on a bench, as smoltcp's socket tests do it: a socket, a hand-driven
  * clock, segments written from a template, and setup helpers built on each other.
  */
-import { createActor } from 'xstate';
-import { endpointMachine, type EndpointEmitted, type EndpointEvent } from '../../../src/model/endpoint.ts';
+import type { ChartTimerEvent, Effect, EndpointEvent } from '../../../src/model/endpoint/events.ts';
+import { initialSnapshot, transition, type EndpointSnapshot } from '../../../src/model/endpoint/transition.ts';
 import { PROFILES, type Profile } from '../../../src/model/profiles.ts';
-import type { Segment } from '../../../src/model/segment.ts';
+import type { Outgoing, Segment } from '../../../src/model/segment.ts';
 import type { TcpState } from '../../../src/model/states.ts';
-import type { Outgoing } from '../../../src/model/segment.ts';
+import type { Tcb } from '../../../src/model/tcb.ts';
 
 export const LOCAL_ISS = 1000;
 export const REMOTE_ISS = 5000;
 
 interface Pending {
   due: number;
-  fire: () => void;
-  id: number;
+  id: string;
+  order: number;
+  event: EndpointEvent | ChartTimerEvent;
 }
 
+/** One socket stepped through the pure `transition()`, with its timers on a hand-driven clock. */
 export class Bench {
   now = 0;
-  out: EndpointEmitted[] = [];
+  snapshot: EndpointSnapshot;
   private timers: Pending[] = [];
-  private nextId = 0;
-  readonly actor;
+  private order = 0;
 
   constructor(profile: Profile = PROFILES.linux, iss = LOCAL_ISS, passive = false) {
-    const clock = {
-      setTimeout: (fire: () => void, delay: number) => {
-        const id = ++this.nextId;
-        if (Number.isFinite(delay)) this.timers.push({ due: this.now + delay, fire, id });
-        return id;
-      },
-      clearTimeout: (id: unknown) => {
-        this.timers = this.timers.filter((t) => t.id !== id);
-      },
-    };
-    this.actor = createActor(endpointMachine, { input: { profile, iss, passive }, clock });
-    this.actor.on('*', (fx) => this.out.push(fx as EndpointEmitted));
-    this.actor.start();
+    this.snapshot = initialSnapshot({ profile, iss, passive });
   }
 
   get state(): TcpState {
-    return this.actor.getSnapshot().value as TcpState;
+    return this.snapshot.value;
   }
 
-  get tcb() {
-    return this.actor.getSnapshot().context;
+  get tcb(): Tcb {
+    return this.snapshot.context;
   }
 
-  send(event: DistributiveOmit<EndpointEvent, 'at'>): EndpointEmitted[] {
-    this.out = [];
-    this.actor.send({ ...event, at: this.now } as EndpointEvent);
-    return this.out;
+  send(event: DistributiveOmit<EndpointEvent, 'at'>): Effect[] {
+    return this.step({ ...event, at: this.now });
+  }
+
+  private step(event: EndpointEvent | ChartTimerEvent): Effect[] {
+    const { snapshot, effects } = transition(this.snapshot, event);
+    this.snapshot = snapshot;
+    for (const fx of effects) {
+      if (fx.type === 'schedule' || fx.type === 'cancel') this.timers = this.timers.filter((t) => t.id !== fx.id);
+      if (fx.type === 'schedule')
+        this.timers.push({ due: this.now + fx.delay, id: fx.id, order: ++this.order, event: fx.event });
+    }
+    return [...effects];
   }
 
   /** A segment from the peer: the template plus the fields that differ. */
-  recv(fields: Partial<Segment>): EndpointEmitted[] {
+  recv(fields: Partial<Segment>): Effect[] {
     return this.send({
       type: 'SEGMENT',
       seg: {
@@ -73,33 +71,33 @@ export class Bench {
   }
 
   /** Let simulated time pass, firing timers in order. */
-  advance(micros: number): EndpointEmitted[] {
-    this.out = [];
+  advance(micros: number): Effect[] {
+    const out: Effect[] = [];
     const until = this.now + micros;
     for (;;) {
-      this.timers.sort((a, b) => a.due - b.due || a.id - b.id);
+      this.timers.sort((a, b) => a.due - b.due || a.order - b.order);
       const next = this.timers[0];
       if (!next || next.due > until) break;
       this.timers.shift();
       this.now = next.due;
-      next.fire();
+      out.push(...this.step(next.event));
     }
     this.now = until;
-    return this.out;
+    return out;
   }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export function segments(fx: EndpointEmitted[]): Outgoing[] {
+export function segments(fx: Effect[]): Outgoing[] {
   return fx.flatMap((e) => (e.type === 'segment' ? [e.out] : []));
 }
 
-export function results(fx: EndpointEmitted[]): string[] {
+export function results(fx: Effect[]): string[] {
   return fx.flatMap((e) => (e.type === 'result' ? [`${e.call}:${e.result}`] : []));
 }
 
-export function errors(fx: EndpointEmitted[]): string[] {
+export function errors(fx: Effect[]): string[] {
   return fx.flatMap((e) => (e.type === 'error' ? [e.errno] : []));
 }
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EPOCH, readPcap, tracePcap } from '../../../src/render/pcap.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 import { lossyTrace, refusedTrace, segment } from './fixtures.ts';
+import { nth } from '../nth.ts';
 
 /** The test's own RFC 1071 sum, independent of src/render/inet.ts: a valid header sums to 0xffff. */
 function sum16(...parts: Uint8Array[]): number {
   let sum = 0;
   for (const bytes of parts) {
-    for (let k = 0; k < bytes.length; k += 2) sum += bytes[k]! * 256 + (bytes[k + 1] ?? 0);
+    for (let k = 0; k < bytes.length; k += 2) sum += nth(bytes, k) * 256 + (bytes[k + 1] ?? 0);
   }
   while (sum > 0xffff) sum = (sum % 0x10000) + Math.floor(sum / 0x10000);
   return sum;
@@ -39,7 +40,7 @@ function records(bytes: Uint8Array): Record[] {
   return out;
 }
 
-const be16 = (b: Uint8Array, at: number): number => b[at]! * 256 + b[at + 1]!;
+const be16 = (b: Uint8Array, at: number): number => nth(b, at) * 256 + nth(b, at + 1);
 const be32 = (b: Uint8Array, at: number): number => be16(b, at) * 65536 + be16(b, at + 2);
 const TCP = 34; // Ethernet 14 + IPv4 20
 
@@ -62,12 +63,12 @@ describe('tracePcap', () => {
   it('sizes each frame as Ethernet 14 + IPv4 20 + TCP 20 (24 with MSS on SYN) + payload', () => {
     const trace = lossyTrace();
     records(tracePcap(trace)).forEach((r, k) => {
-      const seg = trace.segments[k]!;
+      const seg = nth(trace.segments, k);
       const tcpHeader = seg.flags.includes('SYN') ? 24 : 20;
       expect(r.incl).toBe(14 + 20 + tcpHeader + seg.len);
       expect(r.orig).toBe(r.incl);
       expect(be16(r.frame, 16)).toBe(20 + tcpHeader + seg.len); // IPv4 total length
-      expect(r.frame[TCP + 12]! >> 4).toBe(tcpHeader / 4);
+      expect(nth(r.frame, TCP + 12) >> 4).toBe(tcpHeader / 4);
       expect(r.frame.subarray(TCP + tcpHeader).every((b) => b === 0)).toBe(true);
     });
   });
@@ -83,10 +84,12 @@ describe('tracePcap', () => {
   });
 
   it('addresses host i as 10.0.0.(i+1) with MAC 02:00:00:00:00:(i+1)', () => {
-    const [syn, rst] = records(tracePcap(refusedTrace()));
-    expect(Array.from(syn!.frame.subarray(0, 14))).toEqual([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00]);
-    expect(Array.from(syn!.frame.subarray(26, 34))).toEqual([10, 0, 0, 1, 10, 0, 0, 2]);
-    expect(Array.from(rst!.frame.subarray(26, 34))).toEqual([10, 0, 0, 2, 10, 0, 0, 1]);
+    const recs = records(tracePcap(refusedTrace()));
+    const syn = nth(recs, 0);
+    const rst = nth(recs, 1);
+    expect(Array.from(syn.frame.subarray(0, 14))).toEqual([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00]);
+    expect(Array.from(syn.frame.subarray(26, 34))).toEqual([10, 0, 0, 1, 10, 0, 0, 2]);
+    expect(Array.from(rst.frame.subarray(26, 34))).toEqual([10, 0, 0, 2, 10, 0, 0, 1]);
   });
 
   it('writes IPv4 with version 4, IHL 5, DF, TTL 64, protocol 6 and an incrementing id', () => {
@@ -120,8 +123,8 @@ describe('tracePcap', () => {
       ...refusedTrace(),
       segments: [segment({ i: 0, t: 0, step: 1, len: 7, flags: ['PSH', 'ACK'], ack: 5 })],
     };
-    const [r] = records(tracePcap(trace));
-    const tcp = r!.frame.subarray(TCP);
+    const r = nth(records(tracePcap(trace)), 0);
+    const tcp = r.frame.subarray(TCP);
     expect(tcp.length).toBe(27);
     expect(sum16(Uint8Array.of(10, 0, 0, 1, 10, 0, 0, 2, 0, 6, 0, 27), tcp)).toBe(0xffff);
   });
@@ -140,7 +143,7 @@ describe('tracePcap', () => {
   it('writes ports, absolute seq and ack, 0 for a missing ack', () => {
     const trace = lossyTrace();
     records(tracePcap(trace)).forEach((r, k) => {
-      const seg = trace.segments[k]!;
+      const seg = nth(trace.segments, k);
       expect(be16(r.frame, TCP)).toBe(seg.sport);
       expect(be16(r.frame, TCP + 2)).toBe(seg.dport);
       expect(be32(r.frame, TCP + 4)).toBe(seg.seq);
@@ -150,21 +153,21 @@ describe('tracePcap', () => {
 
   it('carries MSS 1460 as the only option, on SYN segments only', () => {
     const recs = records(tracePcap(lossyTrace()));
-    expect(Array.from(recs[0]!.frame.subarray(TCP + 20, TCP + 24))).toEqual([2, 4, 0x05, 0xb4]);
-    expect(Array.from(recs[1]!.frame.subarray(TCP + 20, TCP + 24))).toEqual([2, 4, 0x05, 0xb4]);
-    expect(recs[2]!.frame[TCP + 12]).toBe(0x50);
+    expect(Array.from(nth(recs, 0).frame.subarray(TCP + 20, TCP + 24))).toEqual([2, 4, 0x05, 0xb4]);
+    expect(Array.from(nth(recs, 1).frame.subarray(TCP + 20, TCP + 24))).toEqual([2, 4, 0x05, 0xb4]);
+    expect(nth(recs, 2).frame[TCP + 12]).toBe(0x50);
   });
 
   it('clamps the window to 65535', () => {
     const recs = records(tracePcap(lossyTrace()));
-    expect(be16(recs[5]!.frame, TCP + 14)).toBe(65535);
-    expect(be16(recs[1]!.frame, TCP + 14)).toBe(65160);
+    expect(be16(nth(recs, 5).frame, TCP + 14)).toBe(65535);
+    expect(be16(nth(recs, 1).frame, TCP + 14)).toBe(65160);
   });
 
   it('caps the payload so a frame stays within the snaplen', () => {
     const trace: Trace = { ...refusedTrace(), segments: [segment({ i: 0, t: 0, step: 1, len: 100_000 })] };
-    const [r] = records(tracePcap(trace));
-    expect(r!.incl).toBe(65535);
+    const r = nth(records(tracePcap(trace)), 0);
+    expect(r.incl).toBe(65535);
     expect(readPcap(tracePcap(trace)).packets[0]).toMatchObject({ payloadLen: 65535 - 54, tcpChecksumOk: true });
   });
 
@@ -184,7 +187,7 @@ describe('readPcap', () => {
     expect(file.linktype).toBe(1);
     expect(file.packets).toHaveLength(trace.segments.length);
     file.packets.forEach((p, k) => {
-      const seg = trace.segments[k]!;
+      const seg = nth(trace.segments, k);
       const ip = (host: string) => `10.0.0.${trace.hosts.indexOf(host) + 1}`;
       expect(p.ts - DEFAULT_EPOCH).toBeCloseTo(seg.t, 6);
       expect(p).toMatchObject({
@@ -207,7 +210,9 @@ describe('readPcap', () => {
 
   it('notices a corrupted byte in the IPv4 header or in the TCP segment', () => {
     const bytes = tracePcap(refusedTrace());
-    const flip = (at: number, bit: number) => bytes.set([bytes[at]! ^ bit], at);
+    const flip = (at: number, bit: number) => {
+      bytes.set([nth(bytes, at) ^ bit], at);
+    };
     flip(24 + 16 + 22, 0x01); // first packet's TTL
     flip(bytes.length - 20 + 5, 0x80); // last packet's seq
     const [first, last] = readPcap(bytes).packets;

@@ -6,7 +6,9 @@ import { loadScenarioFile } from '../../../src/scenario/load.ts';
 import { formatError } from '../../../src/scenario/parse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'scenario-load-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function write(name: string, text: string): string {
   const path = join(dir, name);
