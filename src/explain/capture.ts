@@ -156,14 +156,3 @@ function sniff(head: Uint8Array): CaptureFormat | null {
   }
   return 'tcpdump-text';
 }
-
-/** Reads a whole stream of chunks (a Node read stream, a File's stream in a browser). */
-export async function readCapture(
-  chunks: AsyncIterable<Uint8Array>,
-  file: string,
-  onPacket: (packet: Packet) => void,
-): Promise<CaptureStats> {
-  const reader = new CaptureReader(file, onPacket);
-  for await (const chunk of chunks) reader.feed(chunk);
-  return reader.end();
-}

@@ -191,7 +191,7 @@ export class Tracker {
     let ports = this.endpoints.get(ip);
     if (ports === undefined) {
       if (this.endpoints.size > 100_000) this.endpoints.clear();
-      this.endpoints.set(ip, (ports = new Map()));
+      this.endpoints.set(ip, (ports = new Map<number, string>()));
     }
     let name = ports.get(port);
     if (name === undefined) ports.set(port, (name = `${ip}|${port}`));
@@ -206,7 +206,7 @@ export class Tracker {
     let inner = this.keys.get(lo);
     if (inner === undefined) {
       if (this.keys.size > 200_000) this.keys.clear();
-      this.keys.set(lo, (inner = new Map()));
+      this.keys.set(lo, (inner = new Map<string, string>()));
     }
     let key = inner.get(hi);
     if (key === undefined) inner.set(hi, (key = `${lo}|${hi}`));
