@@ -3,16 +3,22 @@
  * `reasonSentence` alone, so where the catalogue's prose lives can change in one place.
  */
 import { CATALOGUE } from '../model/catalogue.ts';
-import { reasonText } from '../i18n/index.ts';
+import en from '../i18n/en.json' with { type: 'json' };
+import zhCN from '../i18n/zh-CN.json' with { type: 'json' };
 import type { Reason } from '../model/trace.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export type Verdict = Reason | 'unknown';
 
-/** The catalogue's one-line rule for a reason, in the reader's language (the prose lives in src/i18n). */
+/**
+ * The catalogue's one-line rule for a reason, in the reader's language: `reason.<id>` of the UI
+ * dictionaries (what src/i18n's reasonText reads), imported here with a JSON import attribute
+ * so that the command line, on plain Node, can load them too.
+ */
 export function reasonSentence(id: Verdict, lang: Lang): string {
   if (id === 'unknown') return WORDS[lang].unknown;
-  return reasonText(id, lang);
+  const key = `reason.${id}` as const;
+  return (lang === 'en' ? en : zhCN)[key];
 }
 
 /** The lesson (slug under lessons/) that teaches the rule, if there is one. */
