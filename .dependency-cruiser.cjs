@@ -18,10 +18,18 @@ module.exports = {
       to: { pathNot: ['^src/render/', '^src/model/'] },
     },
     {
+      name: 'explain-reads-the-model',
+      comment:
+        'src/explain (capture reading, tracking, hypotheses) imports the model and the renderers only: no UI, no Node API, no CLI.',
+      severity: 'error',
+      from: { path: '^src/explain/' },
+      to: { pathNot: ['^src/explain/', '^src/model/', '^src/render/', '^src/i18n/', '^node_modules/xstate/'] },
+    },
+    {
       name: 'no-ui-below-components',
       comment: 'Only components and pages may import Astro or UI code.',
       severity: 'error',
-      from: { path: '^src/(model|render|scenario|exercises|check|cli)/' },
+      from: { path: '^src/(model|render|scenario|exercises|check|explain|cli)/' },
       to: { path: ['^src/(components|pages|layouts)/', 'astro', '\\.astro$'] },
     },
     {

@@ -83,6 +83,9 @@ export default defineConfig({
             ...(hasPage('playground')
               ? [{ slug: 'playground', label: 'Playground', translations: { 'zh-CN': '实验场' } }]
               : []),
+            ...(hasPage('explain')
+              ? [{ slug: 'explain', label: 'Capture explainer', translations: { 'zh-CN': '抓包解释器' } }]
+              : []),
             ...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
           ],
         },

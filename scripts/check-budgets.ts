@@ -7,6 +7,7 @@
  *
  *   lesson   a page with a scenario (`<scenario-player`)     ≤ 40 KB gzip in all
  *   playground  the playground (`<scenario-playground`)      ≤ 150 KB gzip in all
+ *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   plain    any other page: adds no JS of ours to the bare Starlight page
  *
  * The bare Starlight page is the home page, /en/. Starlight's doc pages (sidebar, table of
@@ -25,13 +26,13 @@ import { gzipSync } from 'node:zlib';
 import { normalizeBase } from '../src/integrations/base-links.ts';
 
 const KB = 1024;
-const BUDGETS = { lesson: 40 * KB, playground: 150 * KB } as const;
+const BUDGETS = { lesson: 40 * KB, playground: 150 * KB, explain: 150 * KB } as const;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
 const SITE = 'http://site.invalid';
 
-type Kind = 'baseline' | 'lesson' | 'playground' | 'plain';
+type Kind = 'baseline' | 'lesson' | 'playground' | 'explain' | 'plain';
 
 interface Script {
   /** `_astro/x.js` for a file, `inline <hash>` for an inline script. */
@@ -165,9 +166,11 @@ function pageJs(file: string): Page {
       ? 'baseline'
       : html.includes('<scenario-playground')
         ? 'playground'
-        : html.includes('<scenario-player')
-          ? 'lesson'
-          : 'plain';
+        : html.includes('<capture-explainer')
+          ? 'explain'
+          : html.includes('<scenario-player')
+            ? 'lesson'
+            : 'plain';
   return { path, kind, scripts };
 }
 
@@ -237,7 +240,8 @@ function check(): void {
   for (const page of pages) {
     const all = total(page.scripts.values());
     const extra = [...page.scripts.values()].filter((s) => !home.scripts.has(s.name));
-    const budget = page.kind === 'lesson' || page.kind === 'playground' ? BUDGETS[page.kind] : null;
+    const budget =
+      page.kind === 'lesson' || page.kind === 'playground' || page.kind === 'explain' ? BUDGETS[page.kind] : null;
     let verdict = 'ok';
     if (budget !== null && all > budget) {
       verdict = 'OVER';
@@ -281,7 +285,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 function printSummary(pages: Page[], home: Page): void {
   console.log(`\nbaseline ${home.path}: ${kb(total(home.scripts.values()))} KB gzip in ${home.scripts.size} scripts`);
-  for (const kind of ['lesson', 'playground', 'plain'] as const) {
+  for (const kind of ['lesson', 'playground', 'explain', 'plain'] as const) {
     const sizes = pages.filter((p) => p.kind === kind).map((p) => total(p.scripts.values()));
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);

@@ -6,12 +6,12 @@ import { contentPathToId } from './integrations/content-layout.ts';
 import { lessonFrontmatter } from './integrations/lesson-frontmatter.ts';
 
 export const collections = {
-  /** Pages: `content/<page>/<locale>.mdx` (home, about, playground, lessons-index) and `content/lessons/<locale>/NN-slug.mdx`. */
+  /** Pages: `content/<page>/<locale>.mdx` (home, about, playground, explain, lessons-index) and `content/lessons/<locale>/NN-slug.mdx`. */
   docs: defineCollection({
     loader: glob({
       base: './content',
       // Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
-      pattern: ['{home,about,playground,lessons-index,lessons}/**/[^_]*.{md,mdx}'],
+      pattern: ['{home,about,playground,lessons-index,explain,lessons}/**/[^_]*.{md,mdx}'],
       generateId: ({ entry }) => contentPathToId(entry),
     }),
     schema: docsSchema({ extend: lessonFrontmatter }),

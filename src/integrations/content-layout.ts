@@ -23,13 +23,15 @@ export function contentPathToId(path: string): string {
     .split('/');
   const [kind, locale, name] = parts;
   if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
-  if ((kind === 'about' || kind === 'playground') && parts.length === 2 && isLocale(locale)) return `${locale}/${kind}`;
+  if ((kind === 'about' || kind === 'playground' || kind === 'explain') && parts.length === 2 && isLocale(locale)) {
+    return `${locale}/${kind}`;
+  }
   if (kind === 'lessons-index' && parts.length === 2 && isLocale(locale)) return `${locale}/lessons`;
   if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground,lessons-index}/<locale>.mdx ` +
+    `content/${path}: expected content/{home,about,playground,explain,lessons-index}/<locale>.mdx ` +
       `or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );

@@ -12,7 +12,7 @@ import { formatError, parseScenario } from '../../src/scenario/parse.ts';
 /** Content folders and URLs use Starlight's lowercase locale names. */
 export const LOCALES = Object.keys(locales);
 /** Top-level pages (content/<name>/<locale>.mdx) that may exist, but then in every locale. */
-export const PAGES = ['home', 'about', 'playground', 'lessons-index'];
+export const PAGES = ['home', 'about', 'playground', 'explain', 'lessons-index'];
 
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 
@@ -145,7 +145,7 @@ export function scenarioProblems(root: string): string[] {
   });
 }
 
-/** (d) The home, about and playground pages in every locale or in none, each with a title. */
+/** (d) The home, about, playground and explain pages in every locale or in none, each with a title. */
 export function pageProblems(root: string): string[] {
   return PAGES.flatMap((page) => {
     const files = pageFiles(join(root, 'content', page));
