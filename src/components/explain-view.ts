@@ -38,7 +38,7 @@ export function summaryText(report: Report, lang: Lang): string {
 }
 
 export function summaryHtml(report: Report, lang: Lang, limit: number): string {
-  const parts: string[] = [];
+  const parts: string[] = [`<h2>${esc(t(lang, 'explain.report', { file: report.file }))}</h2>`];
   const skipped = Object.entries(report.skipped)
     .filter(([, n]) => n > 0)
     .map(([why, n]) => `${why}: ${n}`);

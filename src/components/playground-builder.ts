@@ -13,16 +13,12 @@ export class StepBuilder {
   constructor(form: HTMLFormElement, lang: Lang, editor: HTMLTextAreaElement, changed: () => void) {
     this.form = form;
     this.lang = lang;
-    this.field<HTMLSelectElement>('who').addEventListener('change', () => this.fillVerbs());
-    this.field<HTMLSelectElement>('verb').addEventListener('change', () => this.describeVerb());
+    this.select('who').addEventListener('change', () => this.fillVerbs());
+    this.select('verb').addEventListener('change', () => this.describeVerb());
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const who = this.field<HTMLSelectElement>('who').value;
-      const step = stepText(
-        who,
-        who === WAIT ? WAIT : this.field<HTMLSelectElement>('verb').value,
-        this.field<HTMLInputElement>('args').value,
-      );
+      const who = this.select('who').value;
+      const step = stepText(who, who === WAIT ? WAIT : this.select('verb').value, this.input('args').value);
       const added = appendStep(editor.value, step);
       const status = form.querySelector('.pg-builder-status');
       if (added === null) {
@@ -37,7 +33,7 @@ export class StepBuilder {
 
   /** Offers the scenario's hosts (then network and wait), keeping the choice if it still exists. */
   setHosts(hosts: readonly string[]): void {
-    const who = this.field<HTMLSelectElement>('who');
+    const who = this.select('who');
     if (this.hosts().join(' ') === hosts.join(' ')) return;
     const chosen = who.value;
     for (const option of [...who.options]) if (!('fixed' in option.dataset)) option.remove();
@@ -47,27 +43,31 @@ export class StepBuilder {
     if (who.value !== chosen) this.fillVerbs();
   }
 
-  private field<T extends HTMLInputElement | HTMLSelectElement>(name: string): T {
-    return this.form.elements.namedItem(name) as T;
+  private select(name: 'who' | 'verb'): HTMLSelectElement {
+    return this.form.elements.namedItem(name) as HTMLSelectElement;
+  }
+
+  private input(name: 'args'): HTMLInputElement {
+    return this.form.elements.namedItem(name) as HTMLInputElement;
   }
 
   private hosts(): string[] {
-    return [...this.field<HTMLSelectElement>('who').options].filter((o) => !('fixed' in o.dataset)).map((o) => o.value);
+    return [...this.select('who').options].filter((o) => !('fixed' in o.dataset)).map((o) => o.value);
   }
 
   private fillVerbs(): void {
-    const verbs = verbsFor(this.field<HTMLSelectElement>('who').value);
-    this.field<HTMLSelectElement>('verb').replaceChildren(...verbs.map(({ verb }) => new Option(verb, verb)));
+    const verbs = verbsFor(this.select('who').value);
+    this.select('verb').replaceChildren(...verbs.map(({ verb }) => new Option(verb, verb)));
     this.describeVerb();
   }
 
   /** Shows how the verb is written and fills in arguments that make a valid step. */
   private describeVerb(): void {
-    const who = this.field<HTMLSelectElement>('who').value;
-    const verb = this.field<HTMLSelectElement>('verb').value;
+    const who = this.select('who').value;
+    const verb = this.select('verb').value;
     const usage = verbsFor(who).find((v) => v.verb === verb)?.usage ?? '';
     const hint = this.form.querySelector('.pg-usage');
     if (hint) hint.textContent = t(this.lang, 'playground.builder.usage', { usage });
-    this.field<HTMLInputElement>('args').value = exampleArgs(verb, this.hosts(), who);
+    this.input('args').value = exampleArgs(verb, this.hosts(), who);
   }
 }

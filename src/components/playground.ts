@@ -19,9 +19,10 @@ const RUN_LIMIT_MS = 4000;
 
 type RunReply = RunOutcome & { seq: number };
 
-function el<T extends Element>(root: ParentNode, selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`playground: missing ${selector}`);
+/** The element the markup promises, of the kind it promises; anything else is a build bug. */
+function el<T extends Element>(root: ParentNode, selector: string, kind: abstract new () => T): T {
+  const found = root.querySelector(selector);
+  if (!(found instanceof kind)) throw new Error(`playground: missing ${selector}`);
   return found;
 }
 
@@ -48,12 +49,14 @@ class ScenarioPlayground extends HTMLElement {
 
   connectedCallback(): void {
     this.uiLang = this.dataset['lang'] === 'zh-CN' ? 'zh-CN' : 'en';
-    this.editor = el(this, '#pg-text');
-    this.gutter = el(this, '.pg-gutter');
-    this.profile = el(this, '#pg-profile');
-    this.status = el(this, '.pg-status');
-    this.builder = new StepBuilder(el(this, '.pg-builder'), this.uiLang, this.editor, () => this.run());
-    this.playerTemplate = el<HTMLElement>(this, 'scenario-player').cloneNode(true) as HTMLElement;
+    this.editor = el(this, '#pg-text', HTMLTextAreaElement);
+    this.gutter = el(this, '.pg-gutter', HTMLElement);
+    this.profile = el(this, '#pg-profile', HTMLSelectElement);
+    this.status = el(this, '.pg-status', HTMLElement);
+    this.builder = new StepBuilder(el(this, '.pg-builder', HTMLFormElement), this.uiLang, this.editor, () =>
+      this.run(),
+    );
+    this.playerTemplate = el(this, 'scenario-player', HTMLElement).cloneNode(true) as HTMLElement;
     for (const part of this.querySelectorAll<HTMLElement>('[data-needs-js]')) part.hidden = false;
     for (const part of this.querySelectorAll<HTMLElement>('[data-without-js]')) part.hidden = true;
 
@@ -94,7 +97,10 @@ class ScenarioPlayground extends HTMLElement {
   private readonly restore = (): void => {
     const shared = decodeShared(location.hash);
     if (shared === 'invalid') this.notice = this.say('playground.error.link');
-    if (shared === null || shared === 'invalid') return this.run();
+    if (shared === null || shared === 'invalid') {
+      this.run();
+      return;
+    }
     this.load(shared.text, shared.profile);
   };
 
@@ -145,11 +151,14 @@ class ScenarioPlayground extends HTMLElement {
   private receive(reply: RunReply): void {
     if (reply.seq !== this.seq) return;
     window.clearTimeout(this.deadline);
-    if (reply.kind === 'problems') return this.showProblems(reply.problems);
-    if (reply.kind === 'crash')
-      return this.showProblems([
-        { line: null, message: this.say('playground.error.crash', { message: reply.message }) },
-      ]);
+    if (reply.kind === 'problems') {
+      this.showProblems(reply.problems);
+      return;
+    }
+    if (reply.kind === 'crash') {
+      this.showProblems([{ line: null, message: this.say('playground.error.crash', { message: reply.message }) }]);
+      return;
+    }
     this.showTrace(reply.title?.[this.uiLang] ?? this.say('playground.untitled'), reply.id, reply.hosts, reply.trace);
   }
 
@@ -159,7 +168,7 @@ class ScenarioPlayground extends HTMLElement {
       if (line !== null) this.marks.set(line, [...(this.marks.get(line) ?? []), message]);
     this.drawGutter();
     this.editor.setAttribute('aria-invalid', 'true');
-    const list = el<HTMLUListElement>(this.status, '.pg-errors');
+    const list = el(this.status, '.pg-errors', HTMLUListElement);
     list.replaceChildren(
       ...problems.map(({ line, message }) => {
         const item = document.createElement('li');
@@ -177,10 +186,10 @@ class ScenarioPlayground extends HTMLElement {
       }),
     );
     list.hidden = false;
-    el<HTMLElement>(this.status, '.pg-ok').hidden = true;
-    el<HTMLElement>(this.status, '.pg-stale').hidden = this.trace === null;
+    el(this.status, '.pg-ok', HTMLElement).hidden = true;
+    el(this.status, '.pg-stale', HTMLElement).hidden = this.trace === null;
     this.querySelector('.pg-figure')?.classList.toggle('is-stale', this.trace !== null);
-    el<HTMLButtonElement>(this, '[data-pg="pcap"]').disabled = true;
+    el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
   }
 
   private showTrace(title: string, id: string, hosts: readonly string[], trace: Trace): void {
@@ -191,7 +200,7 @@ class ScenarioPlayground extends HTMLElement {
     this.editor.removeAttribute('aria-invalid');
     const { trace: drawn, total } = firstItems(trace);
     const shown = drawn.segments.length + drawn.events.length;
-    const ok = el<HTMLElement>(this.status, '.pg-ok');
+    const ok = el(this.status, '.pg-ok', HTMLElement);
     ok.textContent = [
       this.notice,
       this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
@@ -201,25 +210,25 @@ class ScenarioPlayground extends HTMLElement {
       .join(' ');
     this.notice = '';
     ok.hidden = false;
-    const list = el<HTMLUListElement>(this.status, '.pg-errors');
+    const list = el(this.status, '.pg-errors', HTMLUListElement);
     list.replaceChildren();
     list.hidden = true;
-    el<HTMLElement>(this.status, '.pg-stale').hidden = true;
-    const figure = el<HTMLElement>(this, '.pg-figure');
+    el(this.status, '.pg-stale', HTMLElement).hidden = true;
+    const figure = el(this, '.pg-figure', HTMLElement);
     figure.classList.remove('is-stale');
-    el<HTMLButtonElement>(this, '[data-pg="pcap"]').disabled = false;
+    el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = false;
 
     const view = traceView(this.uiLang, drawn, title, 'pg-seq');
-    el(figure, '.scenario-title').textContent = title;
-    el(figure, '.pg-profile-name').textContent = this.say(
+    el(figure, '.scenario-title', HTMLElement).textContent = title;
+    el(figure, '.pg-profile-name', HTMLElement).textContent = this.say(
       trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux',
     );
     const player = this.playerTemplate.cloneNode(true) as HTMLElement;
     player.dataset['frames'] = String(view.frames);
-    el(player, '.scenario-diagram').innerHTML = view.svg;
-    el(player, '.scenario-captions').innerHTML = view.captions;
-    el(figure, 'scenario-player').replaceWith(player);
-    el(figure, 'tbody').innerHTML = view.rows;
+    el(player, '.scenario-diagram', HTMLElement).innerHTML = view.svg;
+    el(player, '.scenario-captions', HTMLElement).innerHTML = view.captions;
+    el(figure, 'scenario-player', HTMLElement).replaceWith(player);
+    el(figure, 'tbody', HTMLElement).innerHTML = view.rows;
     this.builder.setHosts(hosts);
   }
 
@@ -260,9 +269,9 @@ class ScenarioPlayground extends HTMLElement {
     });
     // The address bar shows the link too; replaceState adds no history entry and fires no hashchange.
     history.replaceState(history.state, '', url);
-    const field = el<HTMLInputElement>(this, '#pg-link');
+    const field = el(this, '#pg-link', HTMLInputElement);
     field.value = url.href;
-    const status = el(this, '.pg-share-status');
+    const status = el(this, '.pg-share-status', HTMLElement);
     try {
       await navigator.clipboard.writeText(url.href);
       status.textContent = this.say('playground.copied');
@@ -284,7 +293,7 @@ class ScenarioPlayground extends HTMLElement {
     link.remove();
     // Revoke later: revoking at once can cancel the download in some browsers.
     window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
-    el(this, '.pg-share-status').textContent = this.say('playground.pcap.saved', { file });
+    el(this, '.pg-share-status', HTMLElement).textContent = this.say('playground.pcap.saved', { file });
   }
 }
 

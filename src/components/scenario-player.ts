@@ -39,7 +39,11 @@ class ScenarioPlayer extends HTMLElement {
   }
 
   private act(action: string): void {
-    if (action === 'play') return this.timer === undefined ? this.play() : this.pause();
+    if (action === 'play') {
+      if (this.timer === undefined) this.play();
+      else this.pause();
+      return;
+    }
     this.pause();
     if (action === 'forward') this.show(Math.min(this.total - 1, this.frame + 1));
     else if (action === 'back') this.show(Math.max(-1, this.frame - 1));
@@ -51,7 +55,10 @@ class ScenarioPlayer extends HTMLElement {
     if (this.frame >= this.total - 1) this.show(-1);
     this.setPlaying(true);
     this.timer = window.setInterval(() => {
-      if (this.frame >= this.total - 1) return this.pause();
+      if (this.frame >= this.total - 1) {
+        this.pause();
+        return;
+      }
       this.show(this.frame + 1);
     }, 900);
   }

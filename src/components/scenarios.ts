@@ -5,11 +5,11 @@
 import { simulate, type ProfileName, type Trace } from '../model/index.ts';
 import { formatError, parseScenario, type ParsedScenario } from '../scenario/parse.ts';
 
-const sources = import.meta.glob('/exercises/scenarios/*.yaml', {
+const sources = import.meta.glob<string>('/exercises/scenarios/*.yaml', {
   query: '?raw',
   import: 'default',
   eager: true,
-}) as Record<string, string>;
+});
 
 let cache: Map<string, ParsedScenario> | null = null;
 const traces = new Map<string, Trace>();

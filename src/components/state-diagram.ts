@@ -6,7 +6,7 @@
  */
 class StateDiagram extends HTMLElement {
   private readonly onFrame = (e: Event): void => {
-    const figure = (e.target as Element | null)?.closest?.('figure');
+    const figure = (e.target as Element | null)?.closest('figure');
     if (figure?.id === this.dataset['figure']) this.show((e as CustomEvent<{ frame: number }>).detail.frame);
   };
 

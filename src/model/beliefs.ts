@@ -57,10 +57,6 @@ export const BELIEFS = {
 export type BeliefId = keyof typeof BELIEFS;
 export const BELIEF_IDS = Object.keys(BELIEFS) as readonly BeliefId[];
 
-export function isBeliefId(value: unknown): value is BeliefId {
-  return typeof value === 'string' && Object.hasOwn(BELIEFS, value);
-}
-
 /** The profile as someone holding the belief imagines it: `profile` (linux, tuned) with the overlay on top. */
 export function believed(profile: Profile, id: BeliefId): Profile {
   const p: Profile = { ...profile, ...BELIEFS[id].overlay };

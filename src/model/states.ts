@@ -35,12 +35,3 @@ export const TCP_STATES = Object.keys(TABLE) as readonly TcpState[];
 export function inGroup(state: TcpState, group: StateGroup): boolean {
   return TABLE[state][group];
 }
-
-/** The states of a group, in RFC order. */
-export function statesIn(group: StateGroup): TcpState[] {
-  return TCP_STATES.filter((s) => TABLE[s][group]);
-}
-
-export function isTcpState(value: unknown): value is TcpState {
-  return typeof value === 'string' && Object.hasOwn(TABLE, value);
-}

@@ -41,7 +41,7 @@ export function shownNumbers(trace: Pick<Trace, 'isn'>, seg: TraceSegment): Show
   const ackRelative = seg.ack !== null && receiverIsn !== undefined;
   return {
     seq: seqRelative ? (seg.seq - senderIsn) >>> 0 : seg.seq,
-    ack: seg.ack === null ? null : ackRelative ? (seg.ack - (receiverIsn ?? 0)) >>> 0 : seg.ack,
+    ack: seg.ack === null ? null : ackRelative ? (seg.ack - receiverIsn) >>> 0 : seg.ack,
     seqRelative,
     ackRelative,
   };

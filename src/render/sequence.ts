@@ -14,21 +14,26 @@ export type TraceItem =
  * before the next step's at the same moment), then a segment leaving before the events it caused.
  */
 export function traceItems(trace: Trace): TraceItem[] {
-  const items: (TraceItem & { step: number; order: number })[] = [
-    ...trace.segments.map((seg, i) => ({ kind: 'segment' as const, t: seg.t, seg, step: seg.step, order: i })),
+  const keyed: { item: TraceItem; step: number; order: number }[] = [
+    ...trace.segments.map((seg, i) => ({
+      item: { kind: 'segment' as const, t: seg.t, seg },
+      step: seg.step,
+      order: i,
+    })),
     ...trace.events.map((event, i) => ({
-      kind: 'event' as const,
-      t: event.t,
-      event,
+      item: { kind: 'event' as const, t: event.t, event },
       step: event.step,
       order: trace.segments.length + i,
     })),
   ];
-  items.sort(
+  keyed.sort(
     (a, b) =>
-      a.t - b.t || a.step - b.step || (a.kind === b.kind ? 0 : a.kind === 'segment' ? -1 : 1) || a.order - b.order,
+      a.item.t - b.item.t ||
+      a.step - b.step ||
+      (a.item.kind === b.item.kind ? 0 : a.item.kind === 'segment' ? -1 : 1) ||
+      a.order - b.order,
   );
-  return items.map(({ step: _step, order: _order, ...item }) => item as TraceItem);
+  return keyed.map(({ item }) => item);
 }
 
 /** Words the diagram needs, in the page's language. */

@@ -236,5 +236,3 @@ function awaitingFinAck(next: 'TIME-WAIT' | 'CLOSED') {
     },
   });
 }
-
-export type EndpointMachine = typeof endpointMachine;

@@ -5,8 +5,7 @@
  */
 import { createActor, type ActorScope, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 import { PROFILES } from '../profiles.ts';
-import type { TcpState } from '../states.ts';
-import type { EndpointInput, Tcb } from '../tcb.ts';
+import type { EndpointInput } from '../tcb.ts';
 import { endpointMachine } from './chart.ts';
 import { at, type ChartTimerEvent, type Effect, type EndpointEvent } from './events.ts';
 
@@ -66,14 +65,6 @@ function chartTimer(action: ExecutableActionObject, now: number): Effect | null 
   if (delay === undefined || !Number.isFinite(delay)) return null;
   const event = { type: params.event.type, at: now + delay } as ChartTimerEvent;
   return { type: 'schedule', id: params.id, delay, event };
-}
-
-export function stateOf(snapshot: EndpointSnapshot): TcpState {
-  return snapshot.value;
-}
-
-export function tcbOf(snapshot: EndpointSnapshot): Tcb {
-  return snapshot.context;
 }
 
 /** A socket forgotten by its host without a word (a reopened TIME-WAIT, an embryonic reset): CLOSED, ended. */

@@ -78,7 +78,6 @@ export function runFresh(id: string, profile: ProfileName): Trace {
 export const add32 = (a: number, n: number): number => (a + n) >>> 0;
 /** a is after b in sequence space (RFC 9293 §3.4). */
 export const seqAfter = (a: number, b: number): boolean => ((a - b) | 0) > 0;
-export const seqBefore = (a: number, b: number): boolean => ((a - b) | 0) < 0;
 
 /** Sequence space a segment occupies: data, plus 1 each for SYN and FIN. */
 export const segLen = (s: TraceSegment): number =>
@@ -229,7 +228,6 @@ export function stepIndex(trace: Trace, ref: string | number): number {
   if (!s) throw new Error(`no step labelled '${ref}' in ${trace.scenario}`);
   return s.index;
 }
-export const byLabel = stepIndex;
 
 export function step(trace: Trace, ref: string | number): TraceStep {
   const i = stepIndex(trace, ref);
@@ -315,10 +313,6 @@ export const finalState = (trace: Trace, host: string, socket: string): string =
 /** Timers that fired on a host, by name. */
 export const timers = (trace: Trace, host: string, q: EvQuery = {}): string[] =>
   evs(trace, 'timer', host, q).map((e) => e.timer);
-
-export const timerEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'timer'>[] => evs(trace, 'timer', host, q);
-
-export const dropEvents = (trace: Trace, host: string, q: EvQuery = {}): Ev<'drop'>[] => evs(trace, 'drop', host, q);
 
 /** The socket name a host's connection on `port` goes by in events (its local port, or `as` name). */
 export function socketOfCall(trace: Trace, host: string, call: CallName, nth = 0): string {
