@@ -4,7 +4,7 @@
  * sequence renderer (src/render/sequence.ts).
  */
 import { connectionTrace } from '../explain/conn-trace.ts';
-import type { ConnectionReport, EndReport, Report } from '../explain/explain.ts';
+import type { ConnectionReport, EndReport, Report } from '../explain/report.ts';
 import { span } from '../explain/words.ts';
 import { sequenceSvg } from '../render/sequence.ts';
 import { t, type Lang } from '../i18n/index.ts';

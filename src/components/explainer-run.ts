@@ -1,5 +1,5 @@
 /** Messages between the explainer page and its Web Worker. */
-import type { Report } from '../explain/explain.ts';
+import type { Report } from '../explain/report.ts';
 import type { Lang } from '../i18n/index.ts';
 
 export type ExplainRequest = { seq: number; lang: Lang } & (

@@ -3,7 +3,7 @@
  * text goes to a Web Worker, started on first use, which explains it; the report is shown
  * as one section per connection, its diagram drawn when the section opens.
  */
-import type { Report } from '../explain/explain.ts';
+import type { Report } from '../explain/report.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
 import { connectionHtml, diagramHtml, ordered, summaryHtml, summaryText, type Links } from './explain-view.ts';
 import type { ExplainReply, ExplainRequest } from './explainer-run.ts';

@@ -5,7 +5,7 @@
  * are `handshake`, segments with data `data`, resets and FINs the reason the explainer gave.
  */
 import { FLAG_ORDER, type Flag, type Reason, type Trace, type TraceSegment } from '../model/trace.ts';
-import type { ConnectionReport } from './explain.ts';
+import type { ConnectionReport } from './report.ts';
 
 function drawnReason(flags: readonly string[], len: number, explained: Reason | undefined): Reason {
   if ((flags.includes('RST') || flags.includes('FIN')) && explained !== undefined) return explained;

@@ -1,6 +1,6 @@
 /** The explainer's report as text for a terminal, one block per connection, in the reader's language. */
 import type { CaptureWarning } from './errors.ts';
-import type { ConnectionReport, EndReport, Report } from './explain.ts';
+import type { ConnectionReport, EndReport, Report } from './report.ts';
 import { WORDS, span, type Lang } from './words.ts';
 
 export function warningLine(w: CaptureWarning, lang: Lang): string {

@@ -1,7 +1,8 @@
 /** Shared by the explainer's tests: run the explainer on bytes, read the shared Linux captures. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Explainer, type Report } from '../../../src/explain/explain.ts';
+import { Explainer } from '../../../src/explain/explain.ts';
+import type { Report } from '../../../src/explain/report.ts';
 import type { Lang } from '../../../src/explain/words.ts';
 
 /** The Linux captures behind behaviour.md, copied from shared/article/linux-captures. */
