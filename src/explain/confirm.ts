@@ -9,7 +9,7 @@ import type { TcpState } from '../model/states.ts';
 import type { ProfileName, Reason, TraceSegment } from '../model/trace.ts';
 import { HOSTS, type Situation, type Story } from './stories.ts';
 import { traceConnections } from './trace-conns.ts';
-import type { EndEvent } from './track.ts';
+import type { EndEvent } from './conn.ts';
 import { sameSignature, signature, type Signature } from './wire.ts';
 
 export interface Hypothesis {

@@ -7,7 +7,7 @@ import type { Reason } from '../model/trace.ts';
 import type { Hypothesis } from './confirm.ts';
 import { RST, flagNames, seqDiff } from './packet.ts';
 import { rfc5961Class, type Situation } from './stories.ts';
-import { keptSegments, type Side } from './track.ts';
+import { keptSegments, type Side } from './conn.ts';
 import { segKind, type Signature } from './wire.ts';
 import { WORDS, span, type Lang } from './words.ts';
 

@@ -9,8 +9,10 @@ import { RETRY_NOTICE, finEvidence, isSuspicious, rank, resetEvidence, resetNoti
 import { ACK, endpoint, flagNames } from './packet.ts';
 import type { ConnectionReport, EndReport, Report } from './report.ts';
 import { scenarioText } from './scenario-build.ts';
-import { finStories, forgedStory, resetStories, situation, type Story } from './stories.ts';
-import { Tracker, keptSegments, type Conn, type EndEvent } from './track.ts';
+import { forgedStory, resetStories } from './reset-stories.ts';
+import { finStories, situation, type Story } from './stories.ts';
+import { keptSegments, type Conn, type EndEvent } from './conn.ts';
+import { Tracker } from './track.ts';
 import { signature } from './wire.ts';
 import { WORDS, reasonLesson, reasonSentence, span, type Lang, type Verdict } from './words.ts';
 import { zeekState } from './zeek.ts';

@@ -3,7 +3,7 @@ import type { ProfileName, Reason } from '../model/trace.ts';
 import type { CaptureFormat } from './capture.ts';
 import type { CaptureWarning } from './errors.ts';
 import type { SkipWhy } from './packet.ts';
-import type { Side } from './track.ts';
+import type { Side } from './conn.ts';
 import type { Verdict } from './words.ts';
 import type { ZeekState } from './zeek.ts';
 

@@ -10,48 +10,7 @@
  */
 import { CaptureError, type CaptureWarning } from './errors.ts';
 import { ACK, FIN, PSH, RST, SYN, URG, seqAdd, seqDiff, type Packet, type SkipWhy } from './packet.ts';
-
-/** Port names tcpdump prints without `-nn` (from a usual /etc/services). */
-const SERVICES: Readonly<Record<string, number>> = {
-  ftp: 21,
-  'ftp-data': 20,
-  ssh: 22,
-  telnet: 23,
-  smtp: 25,
-  domain: 53,
-  http: 80,
-  'http-alt': 8080,
-  webcache: 8080,
-  pop3: 110,
-  sunrpc: 111,
-  auth: 113,
-  nntp: 119,
-  ntp: 123,
-  'netbios-ssn': 139,
-  imap: 143,
-  imap2: 143,
-  bgp: 179,
-  ldap: 389,
-  https: 443,
-  'microsoft-ds': 445,
-  submission: 587,
-  ldaps: 636,
-  rsync: 873,
-  imaps: 993,
-  pop3s: 995,
-  socks: 1080,
-  openvpn: 1194,
-  'ms-sql-s': 1433,
-  mysql: 3306,
-  'ms-wbt-server': 3389,
-  svn: 3690,
-  postgresql: 5432,
-  amqp: 5672,
-  x11: 6000,
-  ircd: 6667,
-  redis: 6379,
-  memcache: 11211,
-};
+import { SERVICES } from './services.ts';
 
 const CHATTER =
   /^(listening on |tcpdump: |reading from file |\d+ packets? (captured|received by filter|dropped by kernel))/;

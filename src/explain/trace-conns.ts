@@ -4,7 +4,8 @@
  */
 import { FLAG_ORDER, type Reason, type Trace } from '../model/trace.ts';
 import type { Packet } from './packet.ts';
-import { Tracker, type Conn, type Seg } from './track.ts';
+import type { Conn, Seg } from './conn.ts';
+import { Tracker } from './track.ts';
 
 export interface TraceConns {
   conns: Conn[];

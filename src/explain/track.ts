@@ -4,100 +4,22 @@
  * the first and the latest segments (not all of them: a capture may be larger than
  * memory), and for every RST and FIN a snapshot of what came before and after it.
  */
+import {
+  MAX_MILESTONES,
+  copySide,
+  forgetMilestone,
+  guessServer,
+  isEnded,
+  newSide,
+  type Conn,
+  type EndEvent,
+  type MilestoneKind,
+  type Seg,
+  type Side,
+  type SideState,
+} from './conn.ts';
+import { ConnectionKeys } from './keys.ts';
 import { ACK, FIN, RST, SYN, seqAdd, seqLt, seqSpace, type Packet } from './packet.ts';
-
-/** 0 is the client (the side that opened, or is thought to have), 1 the server. */
-export type Side = 0 | 1;
-
-export interface Seg {
-  n: number;
-  t: number;
-  from: Side;
-  flags: number;
-  seq: number;
-  /** tcpdump text prints no sequence number on a pure ACK: `seq` is then the sender's next one. */
-  seqShown: boolean;
-  ack: number | null;
-  len: number;
-  win: number;
-  /** Nothing new: every byte (and SYN or FIN) it carries was sent before. */
-  rtx: boolean;
-  /** A keepalive probe (an ACK one byte behind, or for text an idle ACK repeating itself), or a zero-window probe. */
-  probe: 'keepalive' | 'zero-window' | null;
-}
-
-export type MilestoneKind = 'SYN' | 'SYNACK' | 'DATA' | 'FIN' | 'RST' | 'KA';
-
-/** Something new on the wire, in order: consecutive data from one side is one milestone. */
-export interface Milestone {
-  side: Side;
-  kind: MilestoneKind;
-  t: number;
-  bytes: number;
-  /** Index (0-based) of the first segment of the connection it stands for. */
-  index: number;
-}
-
-export interface SideState {
-  isn: number | null;
-  /** One past the highest sequence number sent (SND.NXT as the wire shows it). */
-  nxt: number | null;
-  /** The last acknowledgement number sent (this side's RCV.NXT). */
-  lastAck: number | null;
-  lastWin: number;
-  wscale: number | null;
-  syn: boolean;
-  synAck: boolean;
-  bytes: number;
-  packets: number;
-  dataSegs: number;
-  rtx: number;
-  probes: number;
-  fin: boolean;
-  rsts: number;
-  lastT: number | null;
-  /** When it last sent anything but a RST. */
-  lastLiveT: number | null;
-  /** Retransmissions in a row with nothing heard from the peer meanwhile. */
-  rtxRun: number;
-  rtxRunFrom: number;
-  /** The longest such run: how many, over which seconds, and whether the peer ever answered after it. */
-  longestRun: { count: number; from: number; to: number; answered: boolean } | null;
-}
-
-export interface EndEvent {
-  kind: 'rst' | 'fin';
-  seg: Seg;
-  /** Index (0-based) of the segment in its connection. */
-  index: number;
-  /** The last segments before it (at most CONTEXT), oldest first. */
-  before: Seg[];
-  /** The first segments after it (at most AFTER). */
-  after: Seg[];
-  /** Both sides' counts just before it. */
-  sides: [SideState, SideState];
-  milestones: Milestone[];
-}
-
-export interface Conn {
-  id: number;
-  ip: [string, string];
-  port: [number, number];
-  /** True when the client's SYN (or the server's SYN+ACK) told who opened; false when guessed from ports. */
-  openerSeen: boolean;
-  first: number;
-  last: number;
-  packets: number;
-  sides: [SideState, SideState];
-  /** The first `head` segments, then the last `tail` ones (TrackerOptions); `elided` were in between. */
-  head: Seg[];
-  tail: Seg[];
-  elided: number;
-  events: EndEvent[];
-  /** Resets and FINs past MAX_EVENTS, counted only. */
-  moreEvents: number;
-  milestones: Milestone[];
-}
 
 /** Segments kept per connection by default: enough to draw its start and its end. */
 const HEAD = 12;
@@ -105,9 +27,6 @@ const TAIL = 28;
 const CONTEXT = 12;
 const AFTER = 6;
 const MAX_EVENTS = 24;
-/** Milestones kept: every kind's first appearance, and the latest RECENT_MILESTONES. */
-const MAX_MILESTONES = 20;
-const RECENT_MILESTONES = 8;
 /** An ACK that repeats itself after this much quiet is taken for a probe when text hides its sequence number. */
 const PROBE_IDLE = 0.5;
 /**
@@ -131,40 +50,6 @@ export interface TrackerOptions {
   tail?: number;
 }
 
-function newSide(): SideState {
-  return {
-    isn: null,
-    nxt: null,
-    lastAck: null,
-    lastWin: -1,
-    wscale: null,
-    syn: false,
-    synAck: false,
-    bytes: 0,
-    packets: 0,
-    dataSegs: 0,
-    rtx: 0,
-    probes: 0,
-    fin: false,
-    rsts: 0,
-    lastT: null,
-    lastLiveT: null,
-    rtxRun: 0,
-    rtxRunFrom: 0,
-    longestRun: null,
-  };
-}
-
-const copySide = (s: SideState): SideState => ({ ...s, longestRun: s.longestRun && { ...s.longestRun } });
-
-/** Which of the two ends is the server, when no SYN says so: the well-known or non-ephemeral port. */
-function guessServer(p: Packet): 'src' | 'dst' {
-  if (p.flags & SYN && p.flags & ACK) return 'src';
-  if (p.dport < 1024 !== p.sport < 1024) return p.sport < 1024 ? 'src' : 'dst';
-  if (p.dport >= 32768 !== p.sport >= 32768) return p.sport >= 32768 ? 'dst' : 'src';
-  return 'dst';
-}
-
 export class Tracker {
   private readonly live = new Map<string, Conn>();
   /** Ended connections still tracked, least recently active first, with their keys. */
@@ -184,37 +69,10 @@ export class Tracker {
     this.tail = Math.max(CONTEXT, options.tail ?? TAIL);
   }
 
-  /** `ip|port` strings, made once per endpoint: a busy capture would otherwise build them per packet. */
-  private readonly endpoints = new Map<string, Map<number, string>>();
-
-  private endpoint(ip: string, port: number): string {
-    let ports = this.endpoints.get(ip);
-    if (ports === undefined) {
-      if (this.endpoints.size > 100_000) this.endpoints.clear();
-      this.endpoints.set(ip, (ports = new Map<number, string>()));
-    }
-    let name = ports.get(port);
-    if (name === undefined) ports.set(port, (name = `${ip}|${port}`));
-    return name;
-  }
-
-  /** The connection key: both endpoints, lower first, one string per connection. */
-  private readonly keys = new Map<string, Map<string, string>>();
-
-  private keyOf(a: string, b: string): string {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    let inner = this.keys.get(lo);
-    if (inner === undefined) {
-      if (this.keys.size > 200_000) this.keys.clear();
-      this.keys.set(lo, (inner = new Map<string, string>()));
-    }
-    let key = inner.get(hi);
-    if (key === undefined) inner.set(hi, (key = `${lo}|${hi}`));
-    return key;
-  }
+  private readonly keys = new ConnectionKeys();
 
   add(p: Packet): void {
-    const key = this.keyOf(this.endpoint(p.src, p.sport), this.endpoint(p.dst, p.dport));
+    const key = this.keys.of(this.keys.endpoint(p.src, p.sport), this.keys.endpoint(p.dst, p.dport));
     let conn = this.live.get(key);
     let from: Side;
     if (conn === undefined) {
@@ -437,31 +295,4 @@ export class Tracker {
       }
     }
   }
-}
-
-/** Reset, or closed both ways. */
-function isEnded(conn: Conn): boolean {
-  const [c, s] = conn.sides;
-  return c.rsts + s.rsts > 0 || (c.fin && s.fin);
-}
-
-/** Drops the oldest milestone that neither is its kind's first appearance nor among the latest ones. */
-function forgetMilestone(list: Milestone[]): void {
-  const seen = new Set<string>();
-  for (let k = 0; k < list.length - RECENT_MILESTONES; k++) {
-    const m = list[k];
-    if (m === undefined) continue;
-    const key = `${m.side}${m.kind}`;
-    if (seen.has(key) && m.kind !== 'SYN' && m.kind !== 'RST') {
-      list.splice(k, 1);
-      return;
-    }
-    seen.add(key);
-  }
-  list.splice(3, 1);
-}
-
-/** Every segment kept for a connection, in order, with a marker count of the ones left out. */
-export function keptSegments(conn: Conn): Seg[] {
-  return [...conn.head, ...conn.tail];
 }

@@ -5,7 +5,7 @@
  * simulated trace, so "the model reproduces the capture" means these facts are equal.
  */
 import { ACK, FIN, PSH, RST, SYN, seqAdd, seqSpace } from './packet.ts';
-import type { EndEvent, Milestone, MilestoneKind, Seg, Side } from './track.ts';
+import type { EndEvent, Milestone, MilestoneKind, Seg, Side } from './conn.ts';
 
 export type SegKind = MilestoneKind | 'ACK';
 

@@ -2,7 +2,7 @@
  * Zeek's conn_state for a connection (Zeek's conn.log documentation): a short code for
  * people who read Zeek logs. The client here is Zeek's originator.
  */
-import type { Conn } from './track.ts';
+import type { Conn } from './conn.ts';
 
 export type ZeekState =
   'S0' | 'S1' | 'SF' | 'REJ' | 'S2' | 'S3' | 'RSTO' | 'RSTOS0' | 'RSTR' | 'RSTRH' | 'SH' | 'SHR' | 'OTH';
