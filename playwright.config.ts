@@ -21,6 +21,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
+  // Generous: a shared 2-core CI machine can be slow; speed is measured by benchmarks, not here.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
