@@ -12,19 +12,13 @@ import { decodeShared, encodeShared } from './playground-link.ts';
 import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
 import { StepBuilder } from './playground-builder.ts';
 import { firstItems, traceView } from './trace-view.ts';
+import { el } from './dom.ts';
 
 const DEBOUNCE_MS = 250;
 /** A run still going after this is stopped: the model is fast, so only a huge trace takes this long. */
 const RUN_LIMIT_MS = 4000;
 
 type RunReply = RunOutcome & { seq: number };
-
-/** The element the markup promises, of the kind it promises; anything else is a build bug. */
-function el<T extends Element>(root: ParentNode, selector: string, kind: abstract new () => T): T {
-  const found = root.querySelector(selector);
-  if (!(found instanceof kind)) throw new Error(`playground: missing ${selector}`);
-  return found;
-}
 
 class ScenarioPlayground extends HTMLElement {
   /** Not `lang`: HTMLElement has one. */
