@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loadCourse } from '../../src/exercises/load.ts';
+import { solveExercise } from '../../src/exercises/solve.ts';
 import { axeViolations, base, watchPage } from './support.ts';
 
 interface Choice {
@@ -195,3 +197,40 @@ for (const { locale, lang, check, hint } of locales) {
     }
   });
 }
+
+test.describe('goal challenges', () => {
+  const id = 'review-make-it-happen';
+  const goalData = all.find((d) => d.id === id);
+
+  test('load the model only when opened, and accept the steps the goal search found', async ({ page }) => {
+    const course = await loadCourse(join(import.meta.dirname, '..', '..'));
+    const exerciseDef = course.exercises.get(id);
+    if (exerciseDef === undefined || goalData === undefined) throw new Error(`${id} is not in the course`);
+    const goal = solveExercise(exerciseDef).questions.find((s) => 'check' in s);
+    if (goal === undefined || !('check' in goal) || !goal.check.ok) throw new Error(`${id} has no reachable goal`);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' || r.url().endsWith('.js')) scripts.push(r.url());
+    });
+    await page.goto(`${base}en/practice/${goalData.lesson}/`);
+    const ex = page.locator(`#ex-${id}`);
+    const q1 = goalData.questions[0] as Question;
+    const answer = q1.choices.find((c) => c.correct)?.value ?? '';
+    await answerByKeyboard(page, ex.locator('.ex-question').first(), answer);
+    const challenge = ex.locator('.ex-goal').first();
+    await expect(challenge.getByRole('group')).toBeVisible();
+    const before = scripts.length;
+    await challenge.getByRole('button', { name: 'Open the challenge' }).click();
+    const steps = challenge.getByRole('textbox', { name: /Your steps/ });
+    await expect(steps).toBeVisible();
+    expect(scripts.length).toBeGreaterThan(before);
+    // A verb outside the toolbox is refused by name.
+    await steps.fill('steps:\n  - server: abort\n');
+    await challenge.getByRole('button', { name: 'Run my steps' }).click();
+    await expect(challenge.locator('.ex-status')).toContainText('not in the toolbox');
+    await steps.fill(`steps:\n${goal.check.witness.map((s) => `  - ${s}`).join('\n')}\n`);
+    await challenge.getByRole('button', { name: 'Run my steps' }).click();
+    await expect(challenge.locator('.ex-status')).toContainText('Goal reached');
+    await expect(ex.locator('.ex-question')).toHaveCount(3);
+  });
+});
