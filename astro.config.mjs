@@ -86,6 +86,13 @@ export default defineConfig({
             ...(hasPage('explain')
               ? [{ slug: 'explain', label: 'Capture explainer', translations: { 'zh-CN': '抓包解释器' } }]
               : []),
+            ...(hasPage('practice')
+              ? [{ slug: 'practice', label: 'Practice', translations: { 'zh-CN': '练习' } }]
+              : []),
+            ...(hasPage('progress')
+              ? [{ slug: 'progress', label: 'Progress', translations: { 'zh-CN': '进度' } }]
+              : []),
+            ...(hasPage('review') ? [{ slug: 'review', label: 'Review', translations: { 'zh-CN': '复习' } }] : []),
             ...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
           ],
         },

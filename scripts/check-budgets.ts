@@ -5,7 +5,10 @@
  * Worker a script creates (`new Worker(new URL(…))`) counts too: the playground starts its
  * worker, which runs the model, as soon as the page loads.
  *
- *   lesson   a page with a scenario (`<scenario-player`)     ≤ 40 KB gzip in all
+ *   lesson   a page with a scenario (`<scenario-player`) or exercises (`<exercise-set`)  ≤ 40 KB gzip in all;
+ *            a goal challenge's builder and worker are imported dynamically, so they are not initial JS
+ *   practice a practice page (`<exercise-set`, no scenario player)  ≤ 40 KB gzip in all
+ *   progress the progress and review pages (`<progress-page`, `<review-page`)  ≤ 40 KB gzip in all
  *   playground  the playground (`<scenario-playground`)      ≤ 150 KB gzip in all
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   plain    any other page: adds no JS of ours to the bare Starlight page
@@ -26,13 +29,19 @@ import { gzipSync } from 'node:zlib';
 import { normalizeBase } from '../src/integrations/base-links.ts';
 
 const KB = 1024;
-const BUDGETS = { lesson: 40 * KB, playground: 150 * KB, explain: 150 * KB } as const;
+const BUDGETS = {
+  lesson: 40 * KB,
+  practice: 40 * KB,
+  progress: 40 * KB,
+  playground: 150 * KB,
+  explain: 150 * KB,
+} as const;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
 const SITE = 'http://site.invalid';
 
-type Kind = 'baseline' | 'lesson' | 'playground' | 'explain' | 'plain';
+type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'playground' | 'explain' | 'plain';
 
 interface Script {
   /** `_astro/x.js` for a file, `inline <hash>` for an inline script. */
@@ -170,7 +179,13 @@ function pageJs(file: string): Page {
           ? 'explain'
           : html.includes('<scenario-player')
             ? 'lesson'
-            : 'plain';
+            : html.includes('<exercise-set') && path.includes('/lessons/')
+              ? 'lesson'
+              : html.includes('<exercise-set')
+                ? 'practice'
+                : html.includes('<progress-page') || html.includes('<review-page')
+                  ? 'progress'
+                  : 'plain';
   return { path, kind, scripts };
 }
 
@@ -240,8 +255,7 @@ function check(): void {
   for (const page of pages) {
     const all = total(page.scripts.values());
     const extra = [...page.scripts.values()].filter((s) => !home.scripts.has(s.name));
-    const budget =
-      page.kind === 'lesson' || page.kind === 'playground' || page.kind === 'explain' ? BUDGETS[page.kind] : null;
+    const budget = page.kind === 'baseline' || page.kind === 'plain' ? null : BUDGETS[page.kind];
     let verdict = 'ok';
     if (budget !== null && all > budget) {
       verdict = 'OVER';
@@ -285,7 +299,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 function printSummary(pages: Page[], home: Page): void {
   console.log(`\nbaseline ${home.path}: ${kb(total(home.scripts.values()))} KB gzip in ${home.scripts.size} scripts`);
-  for (const kind of ['lesson', 'playground', 'explain', 'plain'] as const) {
+  for (const kind of ['lesson', 'practice', 'progress', 'playground', 'explain', 'plain'] as const) {
     const sizes = pages.filter((p) => p.kind === kind).map((p) => total(p.scripts.values()));
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);

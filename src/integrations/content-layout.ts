@@ -10,6 +10,9 @@ function isLocale(value: string | undefined): value is Locale {
   return value !== undefined && Object.hasOwn(locales, value);
 }
 
+/** Top-level pages: `content/<kind>/<locale>.mdx` → `<locale>/<kind>`. */
+const PAGES = new Set(['about', 'playground', 'explain', 'practice', 'progress', 'review']);
+
 /**
  * Map a file under `content/` to the locale-first id Starlight routes by:
  * `lessons/en/00-x.mdx` → `en/lessons/00-x`, `lessons-index/en.mdx` → `en/lessons` (the list
@@ -23,7 +26,7 @@ export function contentPathToId(path: string): string {
     .split('/');
   const [kind, locale, name] = parts;
   if (kind === 'home' && parts.length === 2 && isLocale(locale)) return locale;
-  if ((kind === 'about' || kind === 'playground' || kind === 'explain') && parts.length === 2 && isLocale(locale)) {
+  if (PAGES.has(kind ?? '') && parts.length === 2 && isLocale(locale)) {
     return `${locale}/${kind}`;
   }
   if (kind === 'lessons-index' && parts.length === 2 && isLocale(locale)) return `${locale}/lessons`;
@@ -31,7 +34,7 @@ export function contentPathToId(path: string): string {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground,explain,lessons-index}/<locale>.mdx ` +
+    `content/${path}: expected content/{home,about,playground,explain,practice,progress,review,lessons-index}/<locale>.mdx ` +
       `or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );

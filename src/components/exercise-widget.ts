@@ -1,0 +1,210 @@
+/**
+ * <exercise-set>: grades a lesson's exercises in the browser. The page holds only the trace up
+ * to each first question; an answer or a hint fetches the exercise's data file (built by
+ * exercise-data.ts) for the feedback, and reveals the next stage and question from it.
+ * Goal challenges load their builder and the model's worker only when opened.
+ */
+import type { ExerciseData, QuestionData } from './exercise-data.ts';
+import type { WidgetKey, WidgetStrings } from './exercise-strings.ts';
+import { loadProgress, saveProgress, setAside } from './progress-storage.ts';
+import { recordAnswer, recordHint, type Progress } from '../progress/store.ts';
+
+type Lang = 'en' | 'zh-CN';
+
+class ExerciseSet extends HTMLElement {
+  private locale: Lang = 'en';
+  private base = '/';
+  private strings = {} as WidgetStrings;
+  private progress: Progress | null = null;
+  private readonly data = new Map<string, Promise<ExerciseData>>();
+
+  connectedCallback(): void {
+    this.locale = this.dataset['lang'] === 'zh-CN' ? 'zh-CN' : 'en';
+    this.base = this.dataset['base'] ?? '/';
+    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as WidgetStrings;
+    for (const el of this.querySelectorAll<HTMLElement>('[data-without-js]')) el.hidden = true;
+    this.progress = loadProgress();
+    if (setAside() !== null) {
+      const notice = this.querySelector<HTMLElement>('.ex-notice');
+      if (notice) {
+        notice.textContent = this.s('progress.notice');
+        notice.hidden = false;
+      }
+    }
+    for (const form of this.querySelectorAll<HTMLElement>('.ex-question')) this.showAttempts(form);
+    this.addEventListener('submit', (e) => {
+      const form = e.target;
+      if (!(form instanceof HTMLFormElement) || !form.classList.contains('ex-question')) return;
+      e.preventDefault();
+      void this.answer(form);
+    });
+    this.addEventListener('click', (e) => {
+      const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-ex]') : null;
+      const form = button?.closest<HTMLElement>('.ex-question');
+      if (!button || !form) return;
+      const action = button.dataset['ex'];
+      if (action === 'hint') void this.hint(form);
+      else if (action === 'skip') void this.resolve(form);
+      else if (action === 'open-goal') void this.openGoal(form, button);
+    });
+  }
+
+  private s(key: WidgetKey, vars: Record<string, string | number> = {}): string {
+    return this.strings[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  }
+
+  private exerciseOf(form: HTMLElement): HTMLElement | null {
+    return form.closest<HTMLElement>('.exercise');
+  }
+
+  private load(id: string): Promise<ExerciseData> {
+    let p = this.data.get(id);
+    if (p === undefined) {
+      p = fetch(`${this.base}exercise-data/${encodeURIComponent(id)}.json`).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json() as Promise<ExerciseData>;
+      });
+      p.catch(() => this.data.delete(id));
+      this.data.set(id, p);
+    }
+    return p;
+  }
+
+  private async question(form: HTMLElement): Promise<QuestionData | null> {
+    const id = this.exerciseOf(form)?.dataset['id'];
+    const index = Number(form.dataset['index']);
+    if (id === undefined) return null;
+    try {
+      return (await this.load(id)).questions[index] ?? null;
+    } catch {
+      this.status(form, [this.s('exercise.load-failed')]);
+      return null;
+    }
+  }
+
+  private status(form: HTMLElement, lines: string[], link?: string): void {
+    const region = form.querySelector<HTMLElement>('.ex-status');
+    if (!region) return;
+    region.replaceChildren(
+      ...lines.map((line) => {
+        const p = document.createElement('p');
+        p.textContent = line;
+        return p;
+      }),
+    );
+    if (link !== undefined) {
+      const p = document.createElement('p');
+      const a = document.createElement('a');
+      a.href = `${this.base}${link.replace(/^\//, '')}`;
+      a.textContent = this.s('exercise.read-lesson');
+      p.append(a);
+      region.append(p);
+    }
+  }
+
+  private key(form: HTMLElement): string {
+    return form.dataset['key'] ?? '';
+  }
+
+  private save(update: (p: Progress) => Progress): void {
+    if (this.progress === null) return;
+    this.progress = update(this.progress);
+    saveProgress(this.progress);
+  }
+
+  private showAttempts(form: HTMLElement): void {
+    const record = this.progress?.questions[this.key(form)];
+    const out = form.querySelector('.ex-attempts');
+    if (out) out.textContent = record ? this.s('exercise.attempts', { n: record.attempts, hints: record.hints }) : '';
+  }
+
+  private async answer(form: HTMLFormElement): Promise<void> {
+    const checked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
+    if (!checked) {
+      this.status(form, [this.s('exercise.choose')]);
+      return;
+    }
+    const q = await this.question(form);
+    if (q === null) return;
+    const choice = q.choices.find((c) => c.value === checked.value);
+    if (choice === undefined) return;
+    this.save((p) => recordAnswer(p, this.key(form), choice.correct, new Date()));
+    this.showAttempts(form);
+    const lang = this.locale;
+    if (choice.correct) {
+      this.status(
+        form,
+        [this.s('exercise.correct'), q.outcome?.[lang] ?? '', q.rule?.[lang] ?? ''].filter((l) => l !== ''),
+        q.lesson[lang],
+      );
+      await this.resolve(form, q);
+    } else {
+      this.status(form, [this.s('exercise.wrong'), ...choice.diagnosis[lang]], q.lesson[lang]);
+    }
+  }
+
+  private async hint(form: HTMLElement): Promise<void> {
+    const q = await this.question(form);
+    if (q === null) return;
+    const list = form.querySelector<HTMLOListElement>('.ex-hints');
+    if (!list) return;
+    const hints = q.hints[this.locale];
+    const shown = list.children.length;
+    if (shown >= hints.length) {
+      this.status(form, [this.s('exercise.hint.none-left')]);
+      return;
+    }
+    const li = document.createElement('li');
+    li.textContent = hints[shown] ?? '';
+    list.append(li);
+    this.save((p) => recordHint(p, this.key(form), new Date()));
+    this.showAttempts(form);
+    this.status(form, [this.s('exercise.hint.n', { n: shown + 1, of: hints.length }), hints[shown] ?? '']);
+    if (shown + 1 === hints.length) await this.resolve(form, q);
+  }
+
+  /** The question is settled: show the trace up to the next stop and the next question. */
+  private async resolve(form: HTMLElement, known?: QuestionData): Promise<void> {
+    if (form.dataset['resolved'] === 'true') return;
+    const q = known ?? (await this.question(form));
+    const exercise = this.exerciseOf(form);
+    if (q === null || !exercise) return;
+    form.dataset['resolved'] = 'true';
+    const stage = exercise.querySelector('.ex-stage');
+    if (stage) stage.innerHTML = q.stage[this.locale];
+    const next = q.next?.[this.locale];
+    const questions = exercise.querySelector('.ex-questions');
+    if (next !== undefined && questions) {
+      questions.insertAdjacentHTML('beforeend', next);
+      const added = questions.lastElementChild;
+      if (added instanceof HTMLElement) this.showAttempts(added);
+    } else if (questions && !exercise.querySelector('.ex-done')) {
+      const done = document.createElement('p');
+      done.className = 'ex-done';
+      done.textContent = this.s('exercise.done');
+      questions.append(done);
+    }
+  }
+
+  private async openGoal(form: HTMLElement, button: HTMLButtonElement): Promise<void> {
+    const q = await this.question(form);
+    const id = this.exerciseOf(form)?.dataset['id'];
+    if (q === null || id === undefined) return;
+    button.disabled = true;
+    this.status(form, [this.s('exercise.goal.loading')]);
+    const data = await this.load(id);
+    const { openGoal } = await import('./exercise-goal.ts');
+    openGoal(form, {
+      lang: this.locale,
+      exercise: data.exercise,
+      questionId: this.key(form).split('/')[1] ?? '',
+      onResult: (met) => {
+        this.save((p) => recordAnswer(p, this.key(form), met, new Date()));
+        this.showAttempts(form);
+        if (met) void this.resolve(form, q);
+      },
+    });
+  }
+}
+
+customElements.define('exercise-set', ExerciseSet);
