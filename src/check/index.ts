@@ -9,6 +9,8 @@ import type { SolvedExercise } from '../exercises/solve.ts';
 import { parseScenario, type ParsedScenario } from '../scenario/parse.ts';
 import { checkExercise, LESSON_FOLDER } from './exercises.ts';
 import { checkScenario } from './scenarios.ts';
+import { parseAssignment } from '../assign/parse.ts';
+import type { Exercise } from '../exercises/types.ts';
 import { summarize, type FileReport, type Summary } from './report.ts';
 
 export interface Checker {
@@ -21,6 +23,7 @@ export interface Checker {
 export const CHECKERS: readonly Checker[] = [
   { folder: 'scenarios', owns: (p) => p.startsWith('scenarios/') },
   { folder: 'exercises', owns: (p) => LESSON_FOLDER.test(p) },
+  { folder: 'assignments', owns: (p) => p.startsWith('assignments/') },
 ];
 
 /** A file to check: where it is shown, where it sits under exercises/ (null: elsewhere), and its text or why it has none. */
@@ -40,6 +43,8 @@ export interface CheckOptions {
   library?: readonly Source[];
   /** Lesson ids that exist, or null when unknown. */
   lessons?: readonly string[] | null;
+  /** Exercises assignments may name, besides those among the sources (the CLI passes the whole course). */
+  exercises?: ReadonlyMap<string, Exercise>;
 }
 
 export function checkSources(
@@ -59,6 +64,7 @@ export function checkSources(
   const context = { scenarios, lessons: options.lessons ?? null };
   const solved: SolvedExercise[] = [];
   const exerciseIds = new Map<string, string>();
+  const assignments: { text: string; file: string }[] = [];
   const reports = sources.map((given) => {
     const source = asExercise(given) ?? given;
     const { file } = source;
@@ -76,6 +82,10 @@ export function checkSources(
       return { kind: checker.folder, report: { file, problems, expects: false, checks: 0 } };
     }
     if (checker.folder === 'scenarios') return { kind: checker.folder, report: checkScenario(source.text, file) };
+    if (checker.folder === 'assignments') {
+      assignments.push({ text: source.text, file });
+      return { kind: checker.folder, report: { file, problems: [], expects: false, checks: 0 } };
+    }
     const checked = checkExercise(source.text, file, source.underExercises ?? '', context);
     if (checked.solved !== null) {
       const id = checked.solved.exercise.id;
@@ -89,6 +99,12 @@ export function checkSources(
     }
     return { kind: checker.folder, report: checked.report };
   });
+  const known = new Map(options.exercises ?? []);
+  for (const s of solved) known.set(s.exercise.id, s.exercise);
+  for (const a of assignments) {
+    const report = reports.find((r) => r.report.file === a.file)?.report;
+    if (report !== undefined) checkAssignment(a.text, a.file, known, report);
+  }
   const anyExercise = reports.some((r) => r.kind === 'exercises');
   return { reports, summary: summarize(reports), coverage: anyExercise ? coverage(solved) : null };
 }
@@ -101,4 +117,22 @@ function asExercise(source: Source): Source | null {
   if (source.underExercises !== null || !('text' in source) || !/^questions:/m.test(source.text)) return null;
   const parts = source.file.split(/[\\/]/);
   return { ...source, underExercises: parts.slice(-2).join('/') };
+}
+
+/**
+ * An assignment must parse and name exercises that exist. Its variants need no check here:
+ * a variant the model cannot pose well falls back to the exercise as written (variants.ts).
+ */
+function checkAssignment(
+  text: string,
+  file: string,
+  exercises: ReadonlyMap<string, Exercise>,
+  report: FileReport,
+): void {
+  const parsed = parseAssignment(text, file, exercises);
+  if (!parsed.ok) {
+    report.problems.push(...parsed.errors);
+    return;
+  }
+  report.checks += parsed.assignment.exercises.length;
 }

@@ -13,6 +13,7 @@ import { coverageTable } from '../exercises/coverage.ts';
 import { checkSources } from '../check/index.ts';
 import { collectSources } from '../check/files.ts';
 import { problemLines, summaryLine } from '../check/report.ts';
+import { loadCourse } from '../exercises/load.ts';
 import { runMain } from './run.ts';
 
 const NAME = 'check';
@@ -70,9 +71,12 @@ async function main(args: readonly string[]): Promise<number> {
     (names) => names.filter((n) => n.endsWith('.mdx') && !n.startsWith('_')).map((n) => n.slice(0, -4)),
     () => null,
   );
+  const needsCourse = collected.sources.some((s) => s.underExercises?.startsWith('assignments/') === true);
+  const course = needsCourse ? await loadCourse(fileURLToPath(new URL('../..', import.meta.url))) : null;
   const { reports, summary, coverage } = checkSources(collected.sources, {
     library: library.ok ? library.sources : [],
     lessons,
+    ...(course === null ? {} : { exercises: course.exercises }),
   });
   const problems = problemLines(reports);
   const uncovered =

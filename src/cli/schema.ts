@@ -1,5 +1,5 @@
 /**
- * npm run schema [-- --check]: writes public/schema/scenario.json and exercise.json from the
+ * npm run schema [-- --check]: writes public/schema/scenario.json, exercise.json and assignment.json from the
  * Zod schemas; with --check, changes nothing and exits 1 when a file on disk is out of date.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,10 +7,12 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exerciseJsonSchemaText } from '../exercises/json-schema.ts';
 import { scenarioJsonSchemaText } from '../scenario/json-schema.ts';
+import { assignmentJsonSchemaText } from '../assign/schema.ts';
 
 const SCHEMAS = [
   { shown: 'public/schema/scenario.json', text: scenarioJsonSchemaText },
   { shown: 'public/schema/exercise.json', text: exerciseJsonSchemaText },
+  { shown: 'public/schema/assignment.json', text: assignmentJsonSchemaText },
 ];
 
 async function main(args: readonly string[]): Promise<number> {

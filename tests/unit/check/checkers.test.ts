@@ -25,7 +25,8 @@ describe('which checker reads a file', () => {
   });
 
   it('has none for a folder no checker owns, or a file directly in exercises/', () => {
-    expect(checkerFor('assignments/week-1.yaml')).toBeUndefined();
+    expect(checkerFor('homework/week-1.yaml')).toBeUndefined();
+    expect(checkerFor('assignments/week-1.yaml')?.folder).toBe('assignments');
     expect(checkerFor('loose.yaml')).toBeUndefined();
   });
 

@@ -50,12 +50,13 @@ describe('npm run check over exercises/', () => {
     const withExpect = yaml.filter((f) => /^expect:/m.test(readFileSync(join(dir, f), 'utf8')));
     const lessons = readdirSync(join(ROOT, 'exercises')).filter((d) => /^\d\d-/.test(d));
     const exercises = lessons.flatMap((d) => readdirSync(join(ROOT, 'exercises', d)).filter((f) => /\.ya?ml$/.test(f)));
+    const assignments = readdirSync(join(ROOT, 'exercises/assignments')).filter((f) => /\.ya?ml$/.test(f));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const [summary, header, ...rest] = r.stdout.split('\n');
     expect(summary).toMatch(
       new RegExp(
-        `^checked ${yaml.length + exercises.length} files \\(exercises: ${exercises.length}, scenarios: ${yaml.length}\\), \\d+ with expect:, \\d+ checks run — no problems$`,
+        `^checked ${yaml.length + exercises.length + assignments.length} files \\(exercises: ${exercises.length}, assignments: ${assignments.length}, scenarios: ${yaml.length}\\), \\d+ with expect:, \\d+ checks run — no problems$`,
       ),
     );
     expect(header).toMatch(/^lesson +exercises +questions +reasons +results +beliefs$/);

@@ -1,0 +1,110 @@
+/**
+ * The grader, shared by `npm run grade` and the instructor page: submissions in, one result
+ * per learner (the latest submission counts), errors per file, out. Every answer is compared
+ * with the learner's own variant in the answer key; a score in the file changes nothing. Pure.
+ */
+import type { BeliefId } from '../model/index.ts';
+import { pickVariant } from './hash.ts';
+import type { AnswerKey, KeyQuestion } from './key.ts';
+import type { Read, Submission } from './submission.ts';
+
+export interface GradedAnswer {
+  exercise: string;
+  question: string;
+  answer: string | null;
+  correct: boolean;
+  /** Beliefs a wrong answer signals. */
+  beliefs: BeliefId[];
+  key: KeyQuestion;
+}
+
+export interface LearnerResult {
+  learner: string;
+  file: string;
+  submittedAt: string;
+  late: boolean;
+  correct: number;
+  total: number;
+  /** Percent, one decimal. */
+  score: number;
+  passed: boolean;
+  answers: GradedAnswer[];
+}
+
+export interface FileError {
+  file: string;
+  message: string;
+}
+
+export interface Graded {
+  results: LearnerResult[];
+  errors: FileError[];
+}
+
+/** One read submission with where it came from. */
+export interface Input {
+  file: string;
+  read: Read;
+}
+
+export function gradeOne(key: AnswerKey, s: Submission, file: string): LearnerResult {
+  const given = new Map<string, string>();
+  for (const a of s.answers) given.set(`${a.exercise}\u0000${a.question}`, a.answer);
+  const answers: GradedAnswer[] = [];
+  for (const e of key.exercises) {
+    const entry = e.pool[pickVariant(key.assignment.id, s.learner, e.id, e.pool.length)] ?? e.pool[0];
+    for (const q of entry?.questions ?? []) {
+      const answer = given.get(`${e.id}\u0000${q.id}`) ?? null;
+      const correct = answer !== null && answer === q.answer;
+      const beliefs = answer === null || correct ? [] : (q.diagnoses[answer] ?? []);
+      answers.push({ exercise: e.id, question: q.id, answer, correct, beliefs, key: q });
+    }
+  }
+  const correct = answers.filter((a) => a.correct).length;
+  const total = answers.length;
+  const score = total === 0 ? 0 : Math.round((1000 * correct) / total) / 10;
+  const due = key.assignment.due === null ? null : Date.parse(key.assignment.due);
+  const at = Date.parse(s.submittedAt);
+  return {
+    learner: s.learner,
+    file,
+    submittedAt: s.submittedAt,
+    late: due !== null && (Number.isNaN(at) || at > due),
+    correct,
+    total,
+    score,
+    passed: score >= key.assignment.pass,
+    answers,
+  };
+}
+
+export function gradeAll(key: AnswerKey, inputs: readonly Input[], onProgress?: (done: number) => void): Graded {
+  const errors: FileError[] = [];
+  const latest = new Map<string, { s: Submission; file: string }>();
+  inputs.forEach(({ file, read }, i) => {
+    if (i % 500 === 0) onProgress?.(i);
+    if (!read.ok) {
+      errors.push({ file, message: read.message });
+      return;
+    }
+    const s = read.submission;
+    if (s.assignment !== key.assignment.id) {
+      errors.push({ file, message: `for assignment '${s.assignment}', not '${key.assignment.id}'` });
+      return;
+    }
+    if (s.version !== key.version) {
+      errors.push({
+        file,
+        message: `made against answer-key version ${s.version}; this grader has ${key.version} (the assignment, an exercise or the model changed) — not re-graded`,
+      });
+      return;
+    }
+    const before = latest.get(s.learner);
+    if (before === undefined || before.s.submittedAt <= s.submittedAt) latest.set(s.learner, { s, file });
+  });
+  const results = [...latest.values()]
+    .map(({ s, file }) => gradeOne(key, s, file))
+    .sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+  onProgress?.(inputs.length);
+  return { results, errors };
+}
