@@ -51,9 +51,7 @@ class ScenarioPlayer extends HTMLElement {
     });
     this.addEventListener('change', (e) => {
       const select = e.target as HTMLSelectElement;
-      if (select.dataset['action'] !== 'speed') return;
-      this.speed = Number(select.value) || 1;
-      if (this.timer !== undefined) this.tick();
+      if (select.dataset['action'] === 'speed') this.setSpeed(Number(select.value) || 1);
     });
     this.addEventListener('keydown', (e) => this.key(e));
     window.addEventListener('beforeprint', this.beforePrint);
@@ -103,6 +101,8 @@ class ScenarioPlayer extends HTMLElement {
   }
 
   private key(e: KeyboardEvent): void {
+    // In a <Compare>, the comparison's keys drive both players.
+    if (this.closest('scenario-compare.is-linked')) return;
     const target = e.target as Element;
     // Form fields keep their own keys; buttons and summaries keep Space and Enter.
     if (target.closest('select, input, textarea')) return;
@@ -113,10 +113,11 @@ class ScenarioPlayer extends HTMLElement {
     this.act(action);
   }
 
-  private act(action: string): void {
-    if (action === 'play') {
+  /** What a button or key asks; <scenario-compare> calls it too ('play-on' plays, never pauses). */
+  act(action: string): void {
+    if (action === 'play' || action === 'play-on') {
       if (this.timer === undefined) this.play();
-      else this.pause();
+      else if (action === 'play') this.pause();
       return;
     }
     this.pause();
@@ -124,6 +125,13 @@ class ScenarioPlayer extends HTMLElement {
     else if (action === 'back') this.show(this.overview ? this.total - 1 : Math.max(-1, this.frame - 1));
     else if (action === 'restart') this.show(-1);
     else if (action === 'end') this.showAll();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    const select = this.querySelector<HTMLSelectElement>('select[data-action="speed"]');
+    if (select) select.value = String(speed);
+    if (this.timer !== undefined) this.tick();
   }
 
   private jump(frame: number): void {

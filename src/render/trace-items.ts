@@ -139,3 +139,8 @@ export function frameGroups(items: TraceItem[]): number[][] {
   }
   return groups;
 }
+
+/** What a segment is, for comparing two traces: who sent it to whom, its flags and length. */
+export function segmentSignature(seg: TraceSegment): string {
+  return `${seg.from}>${seg.to} ${seg.flags.join('+')} ${seg.len}`;
+}

@@ -141,3 +141,28 @@ test('the capture download is a pcap file from this site', async ({ page, reques
   // libpcap magic number 0xa1b2c3d4, little-endian.
   expect([...bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
 });
+
+test('a comparison has one set of controls that steps both diagrams', async ({ page }) => {
+  const compare = builtPages().find((p) => {
+    if (p.locale !== 'en') return false;
+    const file = join(distDir, p.path.slice(base.length), 'index.html');
+    return readFileSync(file, 'utf8').includes('<scenario-compare');
+  });
+  expect(compare).toBeDefined();
+  await page.goto(compare?.path ?? '/');
+  const box = page.locator('scenario-compare').first();
+  const players = box.locator('scenario-player');
+  await expect(players).toHaveCount(2);
+  await expect(players.first().getByRole('button', { name: /step forward/i })).toBeHidden();
+  const forward = box.locator('.compare-controls').getByRole('button', { name: /step forward/i });
+  await forward.click();
+  await forward.click();
+  for (const i of [0, 1]) {
+    await expect(players.nth(i).locator('svg [data-frame="1"]')).toHaveClass(/is-current/);
+    await expect(players.nth(i).locator('svg [data-frame="2"]')).toHaveClass(/is-hidden/);
+  }
+  await page.keyboard.press('ArrowRight');
+  for (const i of [0, 1]) await expect(players.nth(i).locator('svg [data-frame="2"]')).toHaveClass(/is-current/);
+  // Segments only one of the two has are marked with a sign as well as a class.
+  await expect(box.locator('svg .seg-marked .seg-label').first()).toContainText('◆');
+});
