@@ -56,9 +56,7 @@ class ScenarioPlayer extends HTMLElement {
     this.addEventListener('keydown', (e) => this.key(e));
     window.addEventListener('beforeprint', this.beforePrint);
     window.addEventListener('afterprint', this.afterPrint);
-    this.classList.add('is-starting');
     this.showAll();
-    requestAnimationFrame(() => requestAnimationFrame(() => this.classList.remove('is-starting')));
   }
 
   disconnectedCallback(): void {
@@ -193,8 +191,18 @@ class ScenarioPlayer extends HTMLElement {
     const position = (this.dataset['position'] ?? '')
       .replace('{n}', String(frame + 1))
       .replace('{total}', String(this.total));
-    this.say(position, this.querySelector(`.scenario-captions [data-frame="${frame}"]`)?.textContent ?? '');
+    this.say(position, this.captionOf(frame));
     this.dispatchEvent(new CustomEvent('scenario-frame', { bubbles: true, detail: { frame } }));
+  }
+
+  /** A frame in words: a burst's summary, or its trace-table row (what happens — why). */
+  private captionOf(frame: number): string {
+    const burst = this.querySelector(`.scenario-burst[data-frame="${frame}"] summary`);
+    if (burst) return burst.textContent;
+    const row = this.rows.find((r) => Number(r.getAttribute('data-frame')) === frame);
+    if (!row) return '';
+    const cells = [...row.children].slice(1).map((cell) => cell.textContent.trim());
+    return cells.length > 2 ? `${cells[0] ?? ''} — ${cells[2] ?? ''}` : (cells[0] ?? '');
   }
 
   private say(position: string, caption: string): void {

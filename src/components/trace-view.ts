@@ -1,6 +1,6 @@
 /**
- * A trace as the markup lessons and the playground show: the sequence diagram, one caption
- * per diagram item and the rows of the trace table. Pure and string-only, so lesson pages
+ * A trace as the markup lessons and the playground show: the sequence diagram, the rows of
+ * the trace table (the player reads its captions from them) and the bursts' segment lists. Pure and string-only, so lesson pages
  * render it at build time with the very function the playground calls after each edit.
  */
 import type { Trace } from '../model/trace.ts';
@@ -12,8 +12,6 @@ import { burstWords, eventSentence, itemSentence, numbers, sequenceWords } from 
 export interface TraceView {
   svg: string;
   frames: number;
-  /** `<li data-frame>` per diagram item, for the player's caption. */
-  captions: string;
   /** `<tr>` per segment and event, each with the `data-frame` it is drawn in. */
   rows: string;
   /** One `<details>` per burst drawn as one arrow, listing its segments. */
@@ -51,11 +49,14 @@ export function traceView(
   });
   const { svg, frames } = sequenceSvg(
     trace,
-    sequenceWords(lang, title, sentences.join(' ').slice(0, 600)),
+    sequenceWords(
+      lang,
+      title,
+      t(lang, 'diagram.desc', { segments: trace.segments.length, events: trace.events.length }),
+    ),
     domId,
     options,
   );
-  const captions = sentences.map((s, frame) => `<li data-frame="${frame}">${escapeHtml(s)}</li>`).join('');
   const frameOf = new Map<number, number>();
   groups.forEach((group, f) => group.forEach((i) => frameOf.set(i, f)));
   const rows = items
@@ -94,7 +95,7 @@ export function traceView(
     const i = items.findIndex((item) => (item.kind === 'segment' ? item.seg.step : item.event.step) === step.index);
     return i < 0 ? [] : [{ label: step.label, text: step.text, frame: frameOf.get(i) ?? 0 }];
   });
-  return { svg, frames, captions, rows, bursts, chapters };
+  return { svg, frames, rows, bursts, chapters };
 }
 
 /** Items drawn at most: far beyond what one can read, and more would take seconds to lay out. */

@@ -131,8 +131,6 @@ export function sequenceSvg(
     return hosts.length === 1 ? (left + right) / 2 : left + ((right - left) * i) / (hosts.length - 1);
   };
 
-  // Labels sit on a patch of background, so arrows that cross their row pass behind them.
-  const bg = ` filter="url(#${id}-bg)"`;
   const body: string[] = [];
   for (const { t, y: ty } of times) body.push(`<text x="2" y="${ty + 15}" class="time">${timeText(t)}</text>`);
   const gapWords = words.gap ?? ((s: number) => `${s.toFixed(3)} s later`);
@@ -196,7 +194,7 @@ export function sequenceSvg(
       body.push(
         `<g class="${classes}" data-frame="${f}">${shadow}` +
           `<line x1="${x1}" y1="${y1}" x2="${ex}" y2="${ey}"${marker}/>${lost}` +
-          `<text x="${lx}" y="${base}" class="seg-label"${bg}>${esc(label)}</text></g>`,
+          `<text x="${lx}" y="${base}" class="seg-label">${esc(label)}</text></g>`,
       );
       return;
     }
@@ -221,7 +219,7 @@ export function sequenceSvg(
         ? `<rect x="${(last ? tx - w : tx) - 4}" y="${top + 3}" width="${w + 8}" height="17" rx="3"/>`
         : '';
     body.push(
-      `<g class="item ev ev-${ev.kind}${cls}" data-frame="${f}"${change}>${box}<text x="${tx}" y="${base}" text-anchor="${anchor}"${bg}>${esc(label)}</text></g>`,
+      `<g class="item ev ev-${ev.kind}${cls}" data-frame="${f}"${change}>${box}<text x="${tx}" y="${base}" text-anchor="${anchor}">${esc(label)}</text></g>`,
     );
   });
 
@@ -251,7 +249,6 @@ export function sequenceSvg(
     `<marker id="${id}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head"/></marker>` +
     `<marker id="${id}-fin" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-open"/></marker>` +
     `<marker id="${id}-rst" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z M9,0 L9,10" class="head-bar"/></marker>` +
-    `<filter id="${id}-bg" x="-0.04" y="-0.1" width="1.08" height="1.2"><feFlood class="label-bg"/><feComposite in="SourceGraphic"/></filter>` +
     `</defs>` +
     `<text x="2" y="16" class="time time-unit">${esc(unit)}</text>` +
     lines.join('') +
