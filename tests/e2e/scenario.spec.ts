@@ -32,6 +32,8 @@ async function tabToDiagram(page: Page) {
 const player = (page: Page) => page.locator('scenario-player').first();
 
 test('a scenario can be stepped with the keyboard alone', async ({ page }) => {
+  // Tabbing past the sidebar, one key at a time, is slow on a busy machine.
+  test.setTimeout(60_000);
   await page.goto(path);
   await tabToDiagram(page);
   const position = player(page).locator('.scenario-position');
