@@ -13,6 +13,9 @@
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   plain    any other page: adds no JS of ours to the bare Starlight page
  *
+ * A lesson page's HTML, uncompressed, is at most 160 KB (HTML_BUDGET): Lighthouse's mobile
+ * performance score falls with a heavy document (lesson 9 at 176 KB scored 94).
+ *
  * The bare Starlight page is the home page, /en/. Starlight's doc pages (sidebar, table of
  * contents) carry a few scripts more than that splash page, so a plain page may add JS only
  * where it is Starlight's own: a script of a Starlight component (Astro names the file after
@@ -56,6 +59,8 @@ interface Page {
   path: string;
   kind: Kind;
   scripts: Map<string, Script>;
+  /** Bytes of the HTML file itself, uncompressed. */
+  htmlBytes: number;
 }
 
 const problems: string[] = [];
@@ -186,7 +191,7 @@ function pageJs(file: string): Page {
                 : html.includes('<progress-page') || html.includes('<review-page')
                   ? 'progress'
                   : 'plain';
-  return { path, kind, scripts };
+  return { path, kind, scripts, htmlBytes: Buffer.byteLength(html) };
 }
 
 /** Everything Starlight ships as source, to recognise its scripts in the build. */
@@ -263,6 +268,10 @@ function check(): void {
         `${page.path}: ${page.kind} page ships ${kb(all)} KB gzip of JS, over its budget of ${kb(budget)} KB`,
       );
     }
+    if (page.kind === 'lesson' && page.htmlBytes > HTML_BUDGET) {
+      verdict = 'HTML OVER';
+      problems.push(`${page.path}: ${kb(page.htmlBytes)} KB of HTML, over the lesson budget of ${kb(HTML_BUDGET)} KB`);
+    }
     if (page.kind === 'plain') {
       const ours = extra.filter((s) => !isStarlights(s, page.scripts, starlight));
       if (ours.length > 0) {
@@ -304,6 +313,10 @@ function printSummary(pages: Page[], home: Page): void {
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);
   }
+  const lessons = pages.filter((p) => p.kind === 'lesson');
+  const heaviest = lessons.reduce<Page | undefined>((a, p) => (a && a.htmlBytes >= p.htmlBytes ? a : p), undefined);
+  if (heaviest)
+    console.log(`heaviest lesson HTML: ${heaviest.path} ${kb(heaviest.htmlBytes)} KB (budget ${kb(HTML_BUDGET)} KB)`);
 }
 
 try {

@@ -219,8 +219,9 @@ class ScenarioPlayground extends HTMLElement {
     );
     const player = this.playerTemplate.cloneNode(true) as HTMLElement;
     player.dataset['frames'] = String(view.frames);
+    player.dataset['chapters'] = JSON.stringify(view.chapters);
+    el(player, '.scenario-bursts', HTMLElement).innerHTML = view.bursts;
     el(player, '.scenario-diagram', HTMLElement).innerHTML = view.svg;
-    el(player, '.scenario-captions', HTMLElement).innerHTML = view.captions;
     el(figure, 'scenario-player', HTMLElement).replaceWith(player);
     el(figure, 'tbody', HTMLElement).innerHTML = view.rows;
     this.builder.setHosts(hosts);

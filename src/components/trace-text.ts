@@ -1,7 +1,8 @@
 /** The words around a trace, in the page's language: captions, table rows, diagram labels. */
 import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
 import { shownNumbers } from '../render/labels.ts';
-import { segmentLabel, type SequenceWords, type TraceItem } from '../render/sequence.ts';
+import { segmentLabel, type SequenceWords } from '../render/sequence.ts';
+import type { TraceItem } from '../render/trace-items.ts';
 import { reasonText, t, type Lang } from '../i18n/index.ts';
 
 export function eventLabel(event: TraceEvent): string {
@@ -61,6 +62,19 @@ export function itemSentence(lang: Lang, item: TraceItem): string {
   return item.kind === 'segment' ? segmentSentence(lang, item.seg) : eventSentence(lang, item.event);
 }
 
+/** How the page's language writes a burst, a break in time and the time unit. */
+export function burstWords(lang: Lang): Required<Pick<SequenceWords, 'burst' | 'gap' | 'unit'>> {
+  const number = (n: number) => n.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en');
+  return {
+    burst: (count, bytes, data) =>
+      data
+        ? t(lang, 'diagram.burst.data', { count: String(count), bytes: number(bytes) })
+        : t(lang, 'diagram.burst.ack', { count: String(count) }),
+    gap: (seconds) => t(lang, 'diagram.gap', { seconds: seconds.toFixed(3) }),
+    unit: t(lang, 'diagram.unit'),
+  };
+}
+
 export function sequenceWords(lang: Lang, title: string, description: string): SequenceWords {
-  return { title, description, lost: t(lang, 'trace.lost'), eventLabel };
+  return { title, description, lost: t(lang, 'trace.lost'), eventLabel, ...burstWords(lang) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/model/index.ts';
 import type { Scenario, Step } from '../../../src/model/scenario.ts';
-import { segmentKind, sequenceSvg, timerSpans, traceItems, type SequenceWords } from '../../../src/render/sequence.ts';
+import { segmentKind, sequenceSvg, type SequenceWords } from '../../../src/render/sequence.ts';
+import { frameGroups, timerSpans, traceItems } from '../../../src/render/trace-items.ts';
 
 const words: SequenceWords = { title: 'T', description: 'D', lost: 'lost', eventLabel: (e) => e.kind };
 
@@ -41,7 +42,7 @@ describe('traceItems', () => {
 describe('sequenceSvg', () => {
   const { svg, frames } = sequenceSvg(refused, words, 'x');
 
-  it('gives every drawn item a frame number, one per trace item', () => {
+  it('gives every drawn item a frame number, one per trace item when nothing is a burst', () => {
     expect(frames).toBe(refused.segments.length + refused.events.length);
     const numbers = [...svg.matchAll(/data-frame="(\d+)"/g)].map((m) => Number(m[1]));
     expect(numbers).toEqual([...Array(frames).keys()]);
@@ -117,5 +118,51 @@ describe('timerSpans', () => {
     // Linux TIME-WAIT lasts 60 s (behaviour.md, Profiles: timers).
     expect((span?.to ?? 0) - (span?.from ?? 0)).toBeCloseTo(60, 5);
     expect(sequenceSvg(trace, words, 'tw').svg).toContain('class="item timer-span"');
+  });
+});
+
+describe('bursts', () => {
+  const trace = run([
+    { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
+    { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
+    { kind: 'host', host: 'server', action: { verb: 'accept' } },
+    { kind: 'host', host: 'client', action: { verb: 'send', bytes: 20000 } },
+  ]);
+  const data = trace.segments.filter((s) => s.len > 0);
+
+  it('draws back-to-back data segments as one arrow labelled with their count and bytes', () => {
+    expect(data.length).toBeGreaterThan(3);
+    const drawn = sequenceSvg(trace, words, 'b').svg;
+    const bursts = [...drawn.matchAll(/<g class="item seg seg-data seg-burst"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/g)];
+    expect(bursts.length).toBe(1);
+    expect(bursts[0]?.[1]).toBe(`${data.length} × data, 20,000 B`);
+  });
+
+  it('gives a burst one frame, covering each of its segments', () => {
+    const items = traceItems(trace);
+    const groups = frameGroups(items);
+    expect(groups.flat()).toEqual([...items.keys()]);
+    const burst = groups.find((g) => g.length > 1 && items[g[0] ?? 0]?.kind === 'segment');
+    expect(burst?.map((i) => items[i]?.kind === 'segment' && items[i].seg.len > 0)).toEqual(burst?.map(() => true));
+  });
+
+  it('never puts two labels on one row', () => {
+    const drawn = sequenceSvg(trace, words, 'r').svg;
+    const ys = [...drawn.matchAll(/<g class="item (?:seg|ev)[^>]*>.*?<text x="[^"]+" y="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ys).size).toBe(ys.length);
+  });
+});
+
+describe('the time axis', () => {
+  it('names its unit and breaks where time jumps', () => {
+    const trace = run([
+      { kind: 'host', host: 'server', action: { verb: 'listen', port: 80 } },
+      { kind: 'host', host: 'client', action: { verb: 'connect', host: 'server', port: 80 } },
+      { kind: 'wait', duration: 30_000_000 },
+      { kind: 'host', host: 'client', action: { verb: 'close' } },
+    ]);
+    const drawn = sequenceSvg(trace, { ...words, unit: 'sec', gap: (s) => `gap ${s.toFixed(0)}` }, 'g').svg;
+    expect(drawn).toContain('class="time time-unit">sec<');
+    expect(drawn).toMatch(/class="gap-label">gap 30</);
   });
 });
