@@ -39,6 +39,7 @@ const BUDGETS = {
   playground: 150 * KB,
   explain: 150 * KB,
 } as const;
+const HTML_BUDGET = 160 * KB;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);

@@ -6,83 +6,8 @@
  * can highlight the current state and the last transition.
  */
 
-/** The part of an XState v5 StateNode this file reads (kept structural: render imports no xstate). */
-export interface MachineNode {
-  readonly states: Readonly<Record<string, MachineNode>>;
-  readonly transitions: ReadonlyMap<string, readonly MachineTransitionDef[]>;
-  readonly after: readonly { readonly delay: unknown; readonly eventType: string }[];
-}
-interface MachineTransitionDef {
-  readonly target?: readonly { readonly key: string }[] | undefined;
-  readonly reenter: boolean;
-  readonly guard?: unknown;
-  readonly actions: readonly unknown[];
-}
-
-/** One transition of the chart. `event` is the event type, or `after NAME` for a delayed one. */
-export interface ModelTransition {
-  from: string;
-  to: string;
-  event: string;
-  guard: string | null;
-  actions: string[];
-}
-
-/** `moves` change state (or re-enter it, restarting its timers); `stays` leave it as it is. */
-export interface MachineTransitions {
-  moves: ModelTransition[];
-  stays: ModelTransition[];
-  /** Handled by the root in every state (send, recv, socket options): they never change state. */
-  everywhere: ModelTransition[];
-}
-
-function nameOf(thing: unknown): string {
-  if (typeof thing === 'string') return thing;
-  if (typeof thing === 'function') return thing.name || 'inline';
-  if (thing && typeof thing === 'object' && 'type' in thing) return String(thing.type);
-  return 'inline';
-}
-
-/** A node's own transitions; `moves` is false for those that leave the state as it is. */
-function transitionsOf(node: MachineNode, from: string): { tr: ModelTransition; moves: boolean }[] {
-  const delays = new Map(
-    node.after.map((a) => [a.eventType, typeof a.delay === 'number' ? `${a.delay}ms` : String(a.delay)]),
-  );
-  const found: { tr: ModelTransition; moves: boolean }[] = [];
-  for (const [eventType, defs] of node.transitions) {
-    const delay = delays.get(eventType);
-    const event = delay === undefined ? eventType : `after ${delay}`;
-    for (const def of defs) {
-      const target = def.target?.[0]?.key;
-      const guard = def.guard === undefined ? null : nameOf(def.guard);
-      // A re-entering self-transition exits and enters again (restarting timers): it is drawn.
-      const moves = target !== undefined && (target !== from || def.reenter);
-      found.push({ tr: { from, to: target ?? from, event, guard, actions: def.actions.map(nameOf) }, moves });
-    }
-  }
-  return found;
-}
-
-/** Every transition of a machine, read from its definition (`machine.root` of XState v5). */
-export function machineTransitions(machine: { root: MachineNode }): MachineTransitions {
-  const moves: ModelTransition[] = [];
-  const stays: ModelTransition[] = [];
-  for (const [name, node] of Object.entries(machine.root.states)) {
-    for (const { tr, moves: changes } of transitionsOf(node, name)) (changes ? moves : stays).push(tr);
-  }
-  const everywhere = transitionsOf(machine.root, '*').map(({ tr }) => tr);
-  return { moves, stays, everywhere };
-}
-
-/** Words the diagram needs, in the page's language. */
-export interface StateDiagramWords {
-  title: string;
-  description: string;
-  /** An event as shown on an edge: `SEGMENT` → `rcv`, `after timeWait` → `2MSL`. */
-  event: (event: string) => string;
-  /** A guard as shown between brackets: `finAcked` → `ACK of FIN`. */
-  guard: (guard: string) => string;
-}
+import type { MachineTransitions, ModelTransition } from './machine-transitions.ts';
+import { edgeLabel, wrapped, type StateDiagramWords } from './state-labels.ts';
 
 type Point = readonly [number, number];
 type Anchor = 'start' | 'middle' | 'end';
@@ -233,72 +158,6 @@ export function edgesOf(transitions: MachineTransitions): Map<string, ModelTrans
     edges.set(key, [...(edges.get(key) ?? []), tr]);
   }
   return edges;
-}
-
-interface LabelLine {
-  events: string[];
-  guards: string[];
-}
-
-/** Parallel transitions grouped into lines: events that share their guards share a line. */
-function labelLines(
-  parallel: readonly ModelTransition[],
-  words: Pick<StateDiagramWords, 'event' | 'guard'>,
-): LabelLine[] {
-  const guardsByEvent = new Map<string, (string | null)[]>();
-  for (const tr of parallel) guardsByEvent.set(tr.event, [...(guardsByEvent.get(tr.event) ?? []), tr.guard]);
-  const lines = new Map<string, LabelLine>();
-  for (const [event, guards] of guardsByEvent) {
-    // An unguarded transition to the same state means the event always leads here.
-    const shown = guards.includes(null) ? [] : (guards as string[]).map(words.guard);
-    const key = shown.join('|');
-    const line = lines.get(key) ?? { events: [], guards: shown };
-    line.events.push(words.event(event));
-    lines.set(key, line);
-  }
-  return [...lines.values()];
-}
-
-/** A line split into pieces that may wrap: the events, then each guard. */
-function pieces({ events, guards }: LabelLine): string[] {
-  return [
-    events.join(', '),
-    ...guards.map((g, i) => `${i === 0 ? '[' : ''}${g}${i === guards.length - 1 ? ']' : ' |'}`),
-  ];
-}
-
-/** One line per group of events that share their guards: `close(), abort [unread data | linger 0]`. */
-export function edgeLabel(
-  parallel: readonly ModelTransition[],
-  words: Pick<StateDiagramWords, 'event' | 'guard'>,
-): string[] {
-  return labelLines(parallel, words).map((line) => pieces(line).join(' '));
-}
-
-/** Width in columns of Latin text: a CJK character takes two. */
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text) n += ch >= '\u2e80' ? 2 : 1;
-  return n;
-}
-
-/** Lines wider than `wrap` columns break between pieces, never inside one. */
-function wrapped(
-  parallel: readonly ModelTransition[],
-  words: Pick<StateDiagramWords, 'event' | 'guard'>,
-  wrap: number,
-  indent: string,
-): string[] {
-  return labelLines(parallel, words).flatMap((line) => {
-    const out: string[] = [];
-    for (const piece of pieces(line)) {
-      const last = out.at(-1);
-      if (last !== undefined && columns(`${last} ${piece}`) - (out.length > 1 ? indent.length : 0) <= wrap)
-        out[out.length - 1] = `${last} ${piece}`;
-      else out.push(last === undefined ? piece : `${indent}${piece}`);
-    }
-    return out;
-  });
 }
 
 /** A route for an edge the layout table does not know: a straight line between the boxes, or a loop. */

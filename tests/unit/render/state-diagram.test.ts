@@ -3,15 +3,12 @@ import { endpointMachine, simulate, TCP_STATES } from '../../../src/model/index.
 import type { Scenario } from '../../../src/model/scenario.ts';
 import { sequenceSvg } from '../../../src/render/sequence.ts';
 import {
-  edgeLabel,
-  edgesOf,
   machineTransitions,
-  stateDiagramSvg,
-  transitionRows,
   type MachineTransitions,
   type ModelTransition,
-  type StateDiagramWords,
-} from '../../../src/render/state-diagram.ts';
+} from '../../../src/render/machine-transitions.ts';
+import { edgesOf, stateDiagramSvg, transitionRows } from '../../../src/render/state-diagram.ts';
+import { edgeLabel, type StateDiagramWords } from '../../../src/render/state-labels.ts';
 import en from '../../../src/i18n/en.json';
 import zhCN from '../../../src/i18n/zh-CN.json';
 
