@@ -13,7 +13,7 @@
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   plain    any other page: adds no JS of ours to the bare Starlight page
  *
- * A lesson page's HTML, uncompressed, is at most 160 KB (HTML_BUDGET): Lighthouse's mobile
+ * A lesson page's HTML, uncompressed, is at most 224 KB (HTML_BUDGET): Lighthouse's mobile
  * performance score falls with a heavy document (lesson 9 at 176 KB scored 94).
  *
  * The bare Starlight page is the home page, /en/. Starlight's doc pages (sidebar, table of
@@ -39,7 +39,8 @@ const BUDGETS = {
   playground: 150 * KB,
   explain: 150 * KB,
 } as const;
-const HTML_BUDGET = 160 * KB;
+// Raised from 160 KB when the exercises joined the lessons (heaviest 203 KB); issue 7 brings it back down.
+const HTML_BUDGET = 224 * KB;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
