@@ -17,7 +17,9 @@ const pathOf = (locale: string) => `${base}${locale}/lessons/11-cheat-sheet/`;
 const caseCount = (locale: string) =>
   parseCases(readFileSync(join(root, 'content', 'cheat-sheet', `${locale}.yaml`), 'utf8'), `${locale}.yaml`).length;
 const cards = (page: Page) => page.locator('.cs-case:visible');
-const status = (page: Page) => page.getByRole('status');
+const sheet = (page: Page) => page.locator('cheat-sheet');
+// The lesson's exercises below the sheet have their own status lines and radios.
+const status = (page: Page) => sheet(page).getByRole('status');
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -57,11 +59,11 @@ test('the filter, by keyboard alone: choose ECONNRESET, hear how many cases are 
 }) => {
   const problems = watchPage(page, new URL(baseURL ?? '').origin);
   await page.goto(pathOf('en'));
-  const all = page.getByRole('radio', { name: 'Show every case' });
+  const all = sheet(page).getByRole('radio', { name: 'Show every case' });
   await expect(all).toBeChecked();
   await all.focus();
   // Arrow keys move through a radio group; each step applies at once.
-  const reset = page.getByRole('radio', { name: /^ECONNRESET/ });
+  const reset = sheet(page).getByRole('radio', { name: /^ECONNRESET/ });
   for (let i = 0; i < 12 && !(await reset.isChecked()); i++) await page.keyboard.press('ArrowDown');
   await expect(reset).toBeChecked();
   await expect(reset).toBeFocused();
@@ -87,14 +89,14 @@ test('a link with ?saw= opens the list filtered; groups left empty are hidden; "
   page,
 }) => {
   await page.goto(`${pathOf('en')}?saw=quiet`);
-  await expect(page.getByRole('radio', { name: /^no RST and no FIN/ })).toBeChecked();
+  await expect(sheet(page).getByRole('radio', { name: /^no RST and no FIN/ })).toBeChecked();
   // Reference checks (behaviour.md): SYN retries that run out and a peer that stays down are
   // silent; a rebooted server answers with RST.
   await expect(page.locator('#case-syn-retries-exhausted')).toBeVisible();
   await expect(page.locator('#case-half-open-peer-down')).toBeVisible();
   await expect(page.locator('#case-crash-reboot')).toBeHidden();
   await expect(page.getByRole('heading', { name: /Lesson 8 · / })).toBeHidden();
-  await page.getByText('Show every case').click();
+  await sheet(page).getByText('Show every case').click();
   await expect(cards(page)).toHaveCount(caseCount('en'));
   await expect(status(page)).toHaveText(`All ${caseCount('en')} cases are listed.`);
   expect(new URL(page.url()).searchParams.has('saw')).toBe(false);
@@ -102,7 +104,7 @@ test('a link with ?saw= opens the list filtered; groups left empty are hidden; "
 
 test('the Chinese page filters in Chinese', async ({ page }) => {
   await page.goto(pathOf('zh-cn'));
-  await page.getByRole('radio', { name: /^服务器发出了 RST/ }).check();
+  await sheet(page).getByRole('radio', { name: /^服务器发出了 RST/ }).check();
   const shown = await cards(page).count();
   await expect(status(page)).toHaveText(`${caseCount('zh-cn')} 种情况中有 ${shown} 种：服务器发出了 RST。`);
   await expect(page.locator('#case-closed-port')).toBeVisible();
