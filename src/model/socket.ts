@@ -66,6 +66,6 @@ export class Sock {
   }
 
   get tcb(): Tcb {
-    return this.snapshot.context;
+    return this.snapshot.context.tcb;
   }
 }

@@ -69,6 +69,15 @@ export interface Tcb {
   out: readonly Effect[];
 }
 
+/**
+ * The chart's context: the TCB behind one key. XState merges an `assign` into a copy of the
+ * context key by key, so a one-key context makes that copy cheap; the TCB itself is copied once,
+ * by `begin`.
+ */
+export interface EndpointContext {
+  readonly tcb: Tcb;
+}
+
 export interface EndpointInput {
   profile: Profile;
   iss: number;

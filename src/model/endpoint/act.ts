@@ -3,19 +3,19 @@
  * body into an XState `assign`, so the chart names actions and the transition stays pure.
  */
 import { assign } from 'xstate';
-import { begin, type Tcb, type Work } from '../tcb.ts';
+import { begin, type EndpointContext, type Work } from '../tcb.ts';
 import { at, type EndpointEvent } from './events.ts';
 
 /**
  * A named action of the chart: `body` changes a private copy of the TCB and records effects;
- * the new TCB, with those effects in `out`, becomes the snapshot's context. A transition runs at
+ * the new TCB, with those effects in `out`, becomes the snapshot's context (`context.tcb`). A transition runs at
  * most one action, so `out` is exactly what that transition did.
  */
 export function act<P = undefined>(body: (w: Work, event: EndpointEvent, params: P) => void) {
-  return assign<Tcb, EndpointEvent, P, EndpointEvent, never>(({ context, event }, params) => {
-    const w = begin(context, at(event));
+  return assign<EndpointContext, EndpointEvent, P, EndpointEvent, never>(({ context, event }, params) => {
+    const w = begin(context.tcb, at(event));
     body(w, event, params);
     w.t.out = w.fx;
-    return w.t;
+    return { tcb: w.t };
   });
 }

@@ -20,7 +20,7 @@ import { answer, table } from './setup.ts';
 
 export const endpointMachine = table.createMachine({
   id: 'endpoint',
-  context: ({ input }) => newTcb(input),
+  context: ({ input }) => ({ tcb: newTcb(input) }),
   initial: 'CLOSED',
   // In every state unless the state says otherwise.
   on: {

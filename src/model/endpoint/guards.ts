@@ -6,11 +6,11 @@ import { assertEvent } from 'xstate';
 import type { Segment } from '../segment.ts';
 import { retriesExhausted, type RetryPhase } from '../retransmit.ts';
 import * as tcb from '../tcb.ts';
-import type { Tcb } from '../tcb.ts';
+import type { EndpointContext, Tcb } from '../tcb.ts';
 import { at, type EndpointEvent } from './events.ts';
 
 interface Args {
-  context: Tcb;
+  context: EndpointContext;
   event: EndpointEvent;
 }
 
@@ -21,7 +21,12 @@ function segOf(event: EndpointEvent): Segment {
 
 /** A guard on the arriving segment: `test(tcb, segment)`. */
 function onSegment(test: (t: Tcb, seg: Segment) => boolean) {
-  return ({ context, event }: Args) => test(context, segOf(event));
+  return ({ context, event }: Args) => test(context.tcb, segOf(event));
+}
+
+/** A guard on the TCB alone. */
+function onTcb(test: (t: Tcb) => boolean) {
+  return ({ context }: Args) => test(context.tcb);
 }
 
 export const guards = {
@@ -70,19 +75,19 @@ export const guards = {
 
   // ── the socket and its application ──
   /** Received data waiting for recv(). */
-  dataQueued: ({ context }: Args) => context.recvQueue > 0,
+  dataQueued: onTcb((t) => t.recvQueue > 0),
   /** R5: close() with received data unread resets (truths.ts closeMayReset). */
-  unread: ({ context }: Args) => context.recvQueue > 0 && context.p.closeMayReset,
+  unread: onTcb((t) => t.recvQueue > 0 && t.p.closeMayReset),
   /** R4: SO_LINGER {on, 0} makes close() an abort (truths.ts closeMayReset). */
-  lingerZero: ({ context }: Args) => context.linger === 0 && context.p.closeMayReset,
+  lingerZero: onTcb((t) => t.linger === 0 && t.p.closeMayReset),
   /** A socket opens once: connect() or listen() on a used socket fails (EISCONN, EINVAL). */
-  fresh: ({ context }: Args) => context.life === 'new',
+  fresh: onTcb((t) => t.life === 'new'),
   /** An error set by a reset or a timeout waits for the application's next call (R9). */
-  errorPending: ({ context }: Args) => context.soError !== null,
+  errorPending: onTcb((t) => t.soError !== null),
   /** The peer's FIN arrived: once its data is read, recv() returns end of stream. */
-  peerFinReceived: ({ context }: Args) => context.peerFin,
+  peerFinReceived: onTcb((t) => t.peerFin),
   /** shutdown(read), or a connection that ended: recv() returns end of stream. */
-  readEnded: ({ context }: Args) => context.rdShut || context.life === 'ended',
+  readEnded: onTcb((t) => t.rdShut || t.life === 'ended'),
   /** shutdown(write) or shutdown(both): the write side sends FIN. */
   writeSide: ({ event }: Args) => {
     assertEvent(event, 'SHUTDOWN');
@@ -92,9 +97,9 @@ export const guards = {
   // ── timers ──
   /** The retransmission budget of this phase is spent (R11; Linux tcp_write_timeout()). */
   retriesExhausted: ({ context, event }: Args, params: { phase: RetryPhase }) =>
-    retriesExhausted(context, params.phase, at(event)),
+    retriesExhausted(context.tcb, params.phase, at(event)),
   /** Keepalive waits while data is in flight: the retransmission timer watches the peer then. */
-  dataInFlight: ({ context }: Args) => context.flight.length > 0,
+  dataInFlight: onTcb((t) => t.flight.length > 0),
   /** Every probe went unanswered (RFC 1122 §4.2.3.6; Linux tcp_keepalive_timer). */
-  keepaliveExhausted: ({ context }: Args) => context.keepalive !== null && context.probesOut >= context.keepalive.count,
+  keepaliveExhausted: onTcb((t) => t.keepalive !== null && t.probesOut >= t.keepalive.count),
 };

@@ -4,7 +4,7 @@
  */
 import { setup } from 'xstate';
 import type { RetryPhase } from '../retransmit.ts';
-import type { EndpointInput, Tcb } from '../tcb.ts';
+import type { EndpointContext, EndpointInput } from '../tcb.ts';
 import type { CallResult } from '../trace.ts';
 import { arrivals } from './arrivals.ts';
 import { calls } from './calls.ts';
@@ -13,13 +13,13 @@ import { guards } from './guards.ts';
 import { timers } from './timers.ts';
 
 export const table = setup({
-  types: { context: {} as Tcb, events: {} as EndpointEvent, input: {} as EndpointInput },
+  types: { context: {} as EndpointContext, events: {} as EndpointEvent, input: {} as EndpointInput },
   delays: {
-    timeWait: ({ context }) => context.p.timeWait,
+    timeWait: ({ context }) => context.tcb.p.timeWait,
     /** Only an orphan times out of FIN-WAIT-2 (Linux tcp_fin_timeout); RFC 9293 sets no limit. */
-    finWait2: ({ context }) =>
-      context.user === 'orphan' && context.p.finTimeout !== null ? context.p.finTimeout : Infinity,
-    connectTimeout: ({ context }) => context.connectTimeout ?? Infinity,
+    finWait2: ({ context: { tcb } }) =>
+      tcb.user === 'orphan' && tcb.p.finTimeout !== null ? tcb.p.finTimeout : Infinity,
+    connectTimeout: ({ context }) => context.tcb.connectTimeout ?? Infinity,
   },
   guards,
   actions: { ...calls, ...arrivals, ...timers },

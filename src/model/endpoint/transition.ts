@@ -44,7 +44,7 @@ export function initialSnapshot(input: EndpointInput): EndpointSnapshot {
 export function transition(snapshot: EndpointSnapshot, event: EndpointEvent | ChartTimerEvent): Step {
   pending.length = 0;
   const next = endpointMachine.transition(snapshot, event as EndpointEvent, scope);
-  const own = next.context === snapshot.context ? [] : next.context.out;
+  const own = next.context === snapshot.context ? [] : next.context.tcb.out;
   if (pending.length === 0) return { snapshot: next, effects: own };
   const effects = [...own];
   for (const action of pending) {
@@ -71,6 +71,6 @@ function chartTimer(action: ExecutableActionObject, now: number): Effect | null 
 export function forgotten(snapshot: EndpointSnapshot): EndpointSnapshot {
   return endpointMachine.resolveState({
     value: 'CLOSED',
-    context: { ...snapshot.context, life: 'ended', flight: [], sendQueue: 0, out: [] },
+    context: { tcb: { ...snapshot.context.tcb, life: 'ended', flight: [], sendQueue: 0, out: [] } },
   });
 }

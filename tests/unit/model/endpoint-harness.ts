@@ -35,7 +35,7 @@ export class Bench {
   }
 
   get tcb(): Tcb {
-    return this.snapshot.context;
+    return this.snapshot.context.tcb;
   }
 
   send(event: DistributiveOmit<EndpointEvent, 'at'>): Effect[] {

@@ -15,7 +15,7 @@ import type { Scenario, Step } from '../../../src/model/scenario.ts';
 import type { Segment } from '../../../src/model/segment.ts';
 import { Simulation, ScenarioRunError } from '../../../src/model/simulator.ts';
 import { TCP_STATES } from '../../../src/model/states.ts';
-import type { Tcb } from '../../../src/model/tcb.ts';
+import type { EndpointContext } from '../../../src/model/tcb.ts';
 import type { Trace } from '../../../src/model/trace.ts';
 
 const PEER_ISS = 7000;
@@ -32,8 +32,8 @@ const PATHS_SYSTEM = 221;
 const INPUT = { profile: PROFILES.linux, iss: 1000 };
 
 /** The events a peer, the application or a timer could send, given where the socket is. */
-function endpointEvents(snapshot: { context: Tcb; value: unknown }): EndpointEvent[] {
-  const t = snapshot.context;
+function endpointEvents(snapshot: { context: EndpointContext; value: unknown }): EndpointEvent[] {
+  const t = snapshot.context.tcb;
   const at = 0;
   const seg = (s: Partial<Segment>): EndpointEvent => ({
     type: 'SEGMENT',
@@ -97,7 +97,7 @@ function replayLive(events: readonly EndpointEvent[]): string[] {
     started = [];
     actor.send(event);
     const after = actor.getSnapshot();
-    return line(after.value, after.context === before ? [] : after.context.out, started);
+    return line(after.value, after.context === before ? [] : after.context.tcb.out, started);
   });
 }
 
@@ -105,8 +105,8 @@ describe('the endpoint chart (xstate/graph)', () => {
   const paths = getShortestPaths(endpointMachine, {
     input: INPUT,
     events: endpointEvents as never,
-    serializeState: (s: { value: unknown; context: Tcb }) =>
-      `${String(s.value)}|${s.context.fin}|${s.context.peerFin}|${s.context.user}|${s.context.life}`,
+    serializeState: ({ value, context: { tcb } }: { value: unknown; context: EndpointContext }) =>
+      `${String(value)}|${tcb.fin}|${tcb.peerFin}|${tcb.user}|${tcb.life}`,
     limit: 5000,
   });
 
