@@ -3,19 +3,12 @@
  * exercises, in which mode, due when, passed at what score, with or without variants.
  */
 import { z } from 'zod';
-import { ID_PATTERN } from '../scenario/schema.ts';
+import { ID_PATTERN, Localized } from '../scenario/schema.ts';
 
 /** Variants per exercise when `variants: true` (seeds 0 … 15). */
 export const DEFAULT_POOL = 16;
 /** More entries than this make the answer key slow to build for little gain. */
 export const MAX_POOL = 64;
-
-const Localized = z
-  .strictObject({
-    en: z.string().min(1).describe('English'),
-    'zh-CN': z.string().min(1).describe('Simplified Chinese'),
-  })
-  .describe('Text in both locales: { en: …, zh-CN: … }');
 
 const Id = z
   .string()

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CALLS, REASONS, TCP_STATES } from '../model/index.ts';
 import { HOST_VERBS } from '../scenario/host-verbs.ts';
-import { HOST_PATTERN, ID_PATTERN, LABEL_PATTERN, ScenarioDocSchema } from '../scenario/schema.ts';
+import { HOST_PATTERN, ID_PATTERN, LABEL_PATTERN, Localized, ScenarioDocSchema } from '../scenario/schema.ts';
 import { APP_RESULTS, ASK_KINDS, SEGMENT_CLASSES } from './kinds.ts';
 
 /** Lesson ids are the lesson file names: `08-crash-reboot`. */
@@ -23,13 +23,6 @@ const kebab = (what: string, example: string) =>
     })
     .max(80)
     .describe(what);
-
-const Localized = z
-  .strictObject({
-    en: z.string().min(1).describe('English'),
-    'zh-CN': z.string().min(1).describe('Simplified Chinese'),
-  })
-  .describe('Text in both locales: { en: …, zh-CN: … }');
 
 const Host = z
   .string()

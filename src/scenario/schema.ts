@@ -19,7 +19,8 @@ export const RESERVED_KEYS = ['network', 'wait', 'label'] as const;
 
 const HOST_RE = new RegExp(HOST_PATTERN);
 
-const Localized = z
+/** Text in both locales; scenarios, exercises and assignments all carry it. */
+export const Localized = z
   .strictObject({
     en: z.string().min(1).describe('English'),
     'zh-CN': z.string().min(1).describe('Simplified Chinese'),
