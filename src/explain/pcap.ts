@@ -30,12 +30,10 @@ export class PcapReader implements ChunkReader {
   private count = 0;
 
   private readonly file: string;
-
   private readonly sink: RecordSink;
 
   constructor(file: string, sink: RecordSink) {
     this.file = file;
-
     this.sink = sink;
   }
 

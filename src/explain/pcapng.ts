@@ -37,12 +37,10 @@ export class PcapngReader implements ChunkReader {
   private warnedLinktype = new Set<number>();
 
   private readonly file: string;
-
   private readonly sink: RecordSink;
 
   constructor(file: string, sink: RecordSink) {
     this.file = file;
-
     this.sink = sink;
   }
 
