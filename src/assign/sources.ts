@@ -28,17 +28,6 @@ export async function inputsOf(source: Source): Promise<Input[]> {
   return (await readSubmissionText(source.text)).map((read) => ({ file: source.file, read }));
 }
 
-/** Every submission in the sources, in order; `onRead(n)` after each source. */
-export async function readSources(sources: readonly Source[], onRead?: (done: number) => void): Promise<Input[]> {
-  const inputs: Input[] = [];
-  let done = 0;
-  for (const source of sources) {
-    inputs.push(...(await inputsOf(source)));
-    onRead?.(++done);
-  }
-  return inputs;
-}
-
 /** Grades what was read and writes the gradebook and report; `rosterText` is a roster CSV or null. */
 export function gradeInputs(key: AnswerKey, inputs: readonly Input[], rosterText: string | null): GradeRun {
   const graded = gradeAll(key, inputs);
@@ -50,14 +39,4 @@ export function gradeInputs(key: AnswerKey, inputs: readonly Input[], rosterText
     csv: gradebookCsv(key, graded, learners),
     report: misconceptionReport(key, graded, roster),
   };
-}
-
-/** readSources then gradeInputs: the whole run, as both the CLI and the page do it. */
-export async function gradeSources(
-  key: AnswerKey,
-  sources: readonly Source[],
-  rosterText: string | null,
-  onRead?: (done: number) => void,
-): Promise<GradeRun> {
-  return gradeInputs(key, await readSources(sources, onRead), rosterText);
 }
