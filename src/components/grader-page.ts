@@ -16,6 +16,17 @@ function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** Saves a text file through a link clicked for the purpose (as the playground saves a pcap). */
+function download(name: string, text: string, type: string): void {
+  const href = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: revoking at once can cancel the download in some browsers.
+  window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 class GraderPage extends HTMLElement {
   private strings: Strings = {};
   private base = '/';
@@ -23,7 +34,7 @@ class GraderPage extends HTMLElement {
   private worker: Worker | null = null;
   private seq = 0;
   private keys = new Map<string, AnswerKey>();
-  private urls: string[] = [];
+  private downloads: { csv: string; report: string } | null = null;
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
@@ -51,6 +62,8 @@ class GraderPage extends HTMLElement {
     this.addEventListener('click', (e) => {
       const action = (e.target as Element).closest<HTMLElement>('[data-gr]')?.dataset['gr'];
       if (action === 'run') void this.run();
+      if (action === 'csv' && this.downloads) download('grades.csv', this.downloads.csv, 'text/csv');
+      if (action === 'report' && this.downloads) download('report.md', this.downloads.report, 'text/markdown');
       if (action === 'clear') {
         this.files = [];
         this.add([]);
@@ -61,7 +74,6 @@ class GraderPage extends HTMLElement {
   disconnectedCallback(): void {
     this.worker?.terminate();
     this.worker = null;
-    for (const url of this.urls) URL.revokeObjectURL(url);
   }
 
   private say(key: string, vars: Record<string, string | number> = {}): string {
@@ -153,16 +165,8 @@ class GraderPage extends HTMLElement {
     );
   }
 
-  private link(action: string, text: string, type: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    this.urls.push(url);
-    dom(this, `[data-gr="${action}"]`, HTMLAnchorElement).href = url;
-  }
-
   private show(summary: Summary, csv: string, report: string): void {
-    for (const url of this.urls.splice(0)) URL.revokeObjectURL(url);
-    this.link('csv', csv, 'text/csv');
-    this.link('report', report, 'text/markdown');
+    this.downloads = { csv, report };
     const cells = (row: HTMLTableRowElement, values: string[]) => {
       values.forEach((v, i) => {
         const cell = document.createElement(i === 0 ? 'th' : 'td');

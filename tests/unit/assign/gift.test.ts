@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { assignmentGift, giftEscape, giftText } from '../../../src/assign/gift.ts';
 import { pickVariant } from '../../../src/assign/hash.ts';
 import { variantOf } from '../../../src/assign/variants.ts';
-import type { AskKind } from '../../../src/exercises/kinds.ts';
 import { solveExercise, type SolvedChoiceQuestion } from '../../../src/exercises/solve.ts';
 import { choiceLabel } from '../../../src/exercises/view.ts';
 import { runCli, STACK_LINE } from '../cli/run-cli.ts';
@@ -103,7 +102,7 @@ describe('GIFT export', () => {
           .map((s) => ({
             name: `${id}/${s.question.id}`,
             prompt: s.question.prompt[lang],
-            right: choiceLabel(s.question.ask as Exclude<AskKind, 'goal'>, s.answer ?? '', lang),
+            right: choiceLabel(s.question.ask, s.answer ?? '', lang),
           }));
       });
       expect(read.map((q) => q.name)).toEqual(expected.map((q) => q.name));
