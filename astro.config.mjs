@@ -93,6 +93,9 @@ export default defineConfig({
               ? [{ slug: 'progress', label: 'Progress', translations: { 'zh-CN': '进度' } }]
               : []),
             ...(hasPage('review') ? [{ slug: 'review', label: 'Review', translations: { 'zh-CN': '复习' } }] : []),
+            ...(hasPage('instructor-grade')
+              ? [{ slug: 'instructor/grade', label: 'Grade submissions', translations: { 'zh-CN': '批改提交' } }]
+              : []),
             ...(hasPage('about') ? [{ slug: 'about', label: 'About', translations: { 'zh-CN': '关于' } }] : []),
           ],
         },

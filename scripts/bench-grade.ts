@@ -3,15 +3,16 @@
  * reading and JSON.parse-ing the same files. Budget (DESIGN.md): under 5 s and at most 3× the
  * read + parse time. Run: npm run bench:grade
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gradeAll, type Input } from '../src/assign/grade.ts';
 import { buildKey } from '../src/assign/key.ts';
 import { readModelVersion } from '../src/assign/load.ts';
 import { parseAssignment } from '../src/assign/parse.ts';
-import { readSubmissionText, SUBMISSION_FORMAT } from '../src/assign/submission.ts';
+import { filesUnder, mapBounded, readInputFiles } from '../src/assign/read-files.ts';
+import { gradeInputs } from '../src/assign/sources.ts';
+import { SUBMISSION_FORMAT } from '../src/assign/submission.ts';
 import { loadCourse } from '../src/exercises/load.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,23 +46,27 @@ for (let i = 0; i < N; i++) {
   };
   await writeFile(join(dir, `${i}.json`), JSON.stringify(s));
 }
-const files = (await readdir(dir)).map((f) => join(dir, f));
+const files = (await filesUnder(dir)) ?? [];
 
+// Both sides read the files the same way (in parallel, 64 at a time, as npm run grade does).
 let t0 = performance.now();
-let sink = 0;
-for (const f of files) sink += Object.keys(JSON.parse(await readFile(f, 'utf8')) as object).length;
+const sizes = await mapBounded(
+  files,
+  64,
+  async (f) => Object.keys(JSON.parse(await readFile(f, 'utf8')) as object).length,
+);
+const sink = sizes.reduce((a, b) => a + b, 0);
 const baseline = performance.now() - t0;
 
 t0 = performance.now();
-const inputs: Input[] = [];
-for (const f of files)
-  for (const read of await readSubmissionText(await readFile(f, 'utf8'))) inputs.push({ file: f, read });
-const graded = gradeAll(key, inputs);
+const inputs = await readInputFiles([dir]);
+if (typeof inputs === 'string') throw new Error(inputs);
+const { graded } = gradeInputs(key, inputs, null);
 const grading = performance.now() - t0;
 await rm(dir, { recursive: true });
 
 const ratio = grading / baseline;
 process.stdout.write(
-  `${N} submissions × ${ANSWERS} answers: read + JSON.parse ${baseline.toFixed(0)} ms; read + grade ${grading.toFixed(0)} ms (${ratio.toFixed(2)}×); ${graded.results.length} graded, ${graded.errors.length} rejected (${sink > 0 ? 'ok' : ''})\n`,
+  `${N} submissions × ${ANSWERS} answers: read + JSON.parse ${baseline.toFixed(0)} ms; read + grade + gradebook + report ${grading.toFixed(0)} ms (${ratio.toFixed(2)}×); ${graded.results.length} graded, ${graded.errors.length} rejected (${sink > 0 ? 'ok' : ''})\n`,
 );
 process.exitCode = grading < 5000 && ratio <= 3 ? 0 : 1;

@@ -11,6 +11,8 @@
  *   progress the progress and review pages (`<progress-page`, `<review-page`)  ≤ 40 KB gzip in all
  *   playground  the playground (`<scenario-playground`)      ≤ 150 KB gzip in all
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
+ *   grader   the instructor's grader (`<grader-page`)       ≤ 80 KB gzip in all, its worker included
+ *            (the submission schema, the CSV writer and both dictionaries for the report's words)
  *   plain    any other page: adds no JS of ours to the bare Starlight page
  *
  * A lesson page's HTML, uncompressed, is at most 224 KB (HTML_BUDGET): Lighthouse's mobile
@@ -38,6 +40,7 @@ const BUDGETS = {
   progress: 40 * KB,
   playground: 150 * KB,
   explain: 150 * KB,
+  grader: 80 * KB,
 } as const;
 // Raised from 160 KB when the exercises joined the lessons (heaviest 203 KB); issue 7 brings it back down.
 const HTML_BUDGET = 224 * KB;
@@ -46,7 +49,7 @@ const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
 const SITE = 'http://site.invalid';
 
-type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'playground' | 'explain' | 'plain';
+type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'playground' | 'explain' | 'grader' | 'plain';
 
 interface Script {
   /** `_astro/x.js` for a file, `inline <hash>` for an inline script. */
@@ -184,15 +187,17 @@ function pageJs(file: string): Page {
         ? 'playground'
         : html.includes('<capture-explainer')
           ? 'explain'
-          : html.includes('<scenario-player')
-            ? 'lesson'
-            : html.includes('<exercise-set') && path.includes('/lessons/')
+          : html.includes('<grader-page')
+            ? 'grader'
+            : html.includes('<scenario-player')
               ? 'lesson'
-              : html.includes('<exercise-set')
-                ? 'practice'
-                : html.includes('<progress-page') || html.includes('<review-page')
-                  ? 'progress'
-                  : 'plain';
+              : html.includes('<exercise-set') && path.includes('/lessons/')
+                ? 'lesson'
+                : html.includes('<exercise-set')
+                  ? 'practice'
+                  : html.includes('<progress-page') || html.includes('<review-page')
+                    ? 'progress'
+                    : 'plain';
   return { path, kind, scripts, htmlBytes: Buffer.byteLength(html) };
 }
 
@@ -310,7 +315,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 function printSummary(pages: Page[], home: Page): void {
   console.log(`\nbaseline ${home.path}: ${kb(total(home.scripts.values()))} KB gzip in ${home.scripts.size} scripts`);
-  for (const kind of ['lesson', 'practice', 'progress', 'playground', 'explain', 'plain'] as const) {
+  for (const kind of ['lesson', 'practice', 'progress', 'playground', 'explain', 'grader', 'plain'] as const) {
     const sizes = pages.filter((p) => p.kind === kind).map((p) => total(p.scripts.values()));
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { BeliefId, Reason } from '../model/index.ts';
 import { beliefText, reasonText } from '../i18n/index.ts';
 import type { AnswerKey } from './key.ts';
-import type { Graded } from './grade.ts';
+import type { Graded, GradedAnswer } from './grade.ts';
 
 export function gradebookCsv(key: AnswerKey, graded: Graded, roster: readonly string[] | null): string {
   const questions = key.exercises.flatMap((e) => e.questions.map((q) => `${e.id}/${q.id}`));
@@ -63,15 +63,23 @@ export function misconceptionReport(key: AnswerKey, graded: Graded, roster: Rost
     '',
   );
   const learnersByBelief = new Map<BeliefId, Set<string>>();
+  // Each learner's answer per question, found once rather than searched for per question.
+  const byQuestion = new Map<string, { learner: string; a: GradedAnswer }[]>();
+  for (const r of graded.results) {
+    for (const a of r.answers) {
+      const id = `${a.exercise}\u0000${a.question}`;
+      const list = byQuestion.get(id);
+      if (list === undefined) byQuestion.set(id, [{ learner: r.learner, a }]);
+      else list.push({ learner: r.learner, a });
+    }
+  }
   for (const e of key.exercises) {
     for (const q of e.questions) {
       const wrong = new Map<string, { count: number; beliefs: Set<BeliefId> }>();
       let answered = 0;
       let right = 0;
       const reasons = new Set<Reason>();
-      for (const r of graded.results) {
-        const a = r.answers.find((x) => x.exercise === e.id && x.question === q.id);
-        if (a === undefined) continue;
+      for (const { learner, a } of byQuestion.get(`${e.id}\u0000${q.id}`) ?? []) {
         if (a.key.reason !== null) reasons.add(a.key.reason);
         if (a.answer === null) continue;
         answered++;
@@ -84,7 +92,7 @@ export function misconceptionReport(key: AnswerKey, graded: Graded, roster: Rost
         for (const b of a.beliefs) {
           w.beliefs.add(b);
           const set = learnersByBelief.get(b) ?? new Set();
-          set.add(r.learner);
+          set.add(learner);
           learnersByBelief.set(b, set);
         }
         wrong.set(a.answer, w);

@@ -5,13 +5,11 @@
  * gradebook (stdout without --out) and the misconception report. One line per rejected file
  * on stderr. Exit codes: 0 every file graded, 1 some file rejected, 2 bad usage, 70 internal error.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { gradeAll, type Input } from '../assign/grade.ts';
-import { compareRoster, gradebookCsv, misconceptionReport, readRoster } from '../assign/gradebook.ts';
 import { loadAssignment } from '../assign/load.ts';
-import { MAX_SUBMISSION_BYTES, readSubmissionText } from '../assign/submission.ts';
+import { readInputFiles } from '../assign/read-files.ts';
+import { gradeInputs } from '../assign/sources.ts';
 import { loadCourse } from '../exercises/load.ts';
 import { runMain } from './run.ts';
 
@@ -20,35 +18,6 @@ const USAGE =
   'usage: npm run grade -- --assignment ID [--roster roster.csv] [--out grades.csv] [--report report.md] FILES|DIRS…';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VALUE_OPTIONS = ['--assignment', '--roster', '--out', '--report'] as const;
-
-async function filesUnder(path: string): Promise<string[] | null> {
-  const info = await stat(path).catch(() => null);
-  if (info === null) return null;
-  if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-async function readInputs(paths: readonly string[]): Promise<Input[] | string> {
-  const inputs: Input[] = [];
-  for (const p of paths) {
-    const files = await filesUnder(p);
-    if (files === null) return `'${p}': no such file or directory`;
-    for (const file of files) {
-      const info = await stat(file);
-      if (info.size > MAX_SUBMISSION_BYTES) {
-        inputs.push({ file, read: { ok: false, message: 'larger than 1 MB' } });
-        continue;
-      }
-      const text = await readFile(file, 'utf8');
-      for (const read of await readSubmissionText(text)) inputs.push({ file, read });
-    }
-  }
-  return inputs;
-}
 
 function usageError(message: string): number {
   process.stderr.write(`${NAME}: ${message}\n${USAGE}\n`);
@@ -80,18 +49,17 @@ async function main(args: readonly string[]): Promise<number> {
     process.stderr.write(loaded.errors.map((e) => `${NAME}: ${e}\n`).join(''));
     return 2;
   }
-  const inputs = await readInputs(paths);
+  const inputs = await readInputFiles(paths);
   if (typeof inputs === 'string') return usageError(inputs);
   const rosterPath = options.get('--roster');
-  const roster = rosterPath === undefined ? null : readRoster(await readFile(rosterPath, 'utf8'));
-  const graded = gradeAll(loaded.key, inputs);
-  const csv = gradebookCsv(loaded.key, graded, roster);
-  const rosterCheck = roster === null ? null : compareRoster(graded, roster);
+  const rosterText = rosterPath === undefined ? null : await readFile(rosterPath, 'utf8').catch(() => null);
+  if (rosterPath !== undefined && rosterText === null) return usageError(`'${rosterPath}': cannot read the roster`);
+  const { graded, roster: rosterCheck, csv, report: reportText } = gradeInputs(loaded.key, inputs, rosterText);
   const out = options.get('--out');
   if (out === undefined) process.stdout.write(csv);
   else await writeFile(out, csv);
   const report = options.get('--report');
-  if (report !== undefined) await writeFile(report, misconceptionReport(loaded.key, graded, rosterCheck));
+  if (report !== undefined) await writeFile(report, reportText);
   for (const e of graded.errors) process.stderr.write(`${e.file}: rejected: ${e.message}\n`);
   if (rosterCheck !== null) {
     for (const l of rosterCheck.missing) process.stderr.write(`roster: ${l}: no submission\n`);

@@ -12,6 +12,8 @@ function isLocale(value: string | undefined): value is Locale {
 
 /** Top-level pages: `content/<kind>/<locale>.mdx` → `<locale>/<kind>`. */
 const PAGES = new Set(['about', 'playground', 'explain', 'practice', 'progress', 'review']);
+/** Pages a level down: `content/<kind>/<locale>.mdx` → `<locale>/<path>`. */
+const NESTED: Readonly<Record<string, string>> = { 'instructor-grade': 'instructor/grade' };
 
 /**
  * Map a file under `content/` to the locale-first id Starlight routes by:
@@ -29,12 +31,14 @@ export function contentPathToId(path: string): string {
   if (PAGES.has(kind ?? '') && parts.length === 2 && isLocale(locale)) {
     return `${locale}/${kind}`;
   }
+  const nested = Object.hasOwn(NESTED, kind ?? '') ? NESTED[kind ?? ''] : undefined;
+  if (nested !== undefined && parts.length === 2 && isLocale(locale)) return `${locale}/${nested}`;
   if (kind === 'lessons-index' && parts.length === 2 && isLocale(locale)) return `${locale}/lessons`;
   if (kind === 'lessons' && parts.length === 3 && isLocale(locale) && /^\d\d-/.test(name ?? '')) {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground,explain,practice,progress,review,lessons-index}/<locale>.mdx ` +
+    `content/${path}: expected content/{home,about,playground,explain,practice,progress,review,instructor-grade,lessons-index}/<locale>.mdx ` +
       `or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );

@@ -12,7 +12,7 @@ import { formatError, parseScenario } from '../../src/scenario/parse.ts';
 /** Content folders and URLs use Starlight's lowercase locale names. */
 export const LOCALES = Object.keys(locales);
 /** Top-level pages (content/<name>/<locale>.mdx) that may exist, but then in every locale. */
-export const PAGES = ['home', 'about', 'playground', 'explain', 'lessons-index'];
+export const PAGES = ['home', 'about', 'playground', 'explain', 'lessons-index', 'instructor-grade'];
 
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 

@@ -6,6 +6,14 @@ import { lessonsIn } from '../../../src/components/lessons.ts';
 
 const link = (href: string) => ({ href, label: href });
 
+describe('the instructor pages', () => {
+  it('serve content/instructor-grade/<locale>.mdx as /<locale>/instructor/grade/', () => {
+    expect(contentPathToId('instructor-grade/en.mdx')).toBe('en/instructor/grade');
+    expect(contentPathToId('instructor-grade/zh-cn.mdx')).toBe('zh-cn/instructor/grade');
+    expect(() => contentPathToId('instructor-grade/fr.mdx')).toThrow(/expected content\//);
+  });
+});
+
 describe('the list of lessons', () => {
   it('lives at content/lessons-index/<locale>.mdx, served as /<locale>/lessons/', () => {
     expect(contentPathToId('lessons-index/en.mdx')).toBe('en/lessons');
