@@ -9,6 +9,8 @@
  *            a goal challenge's builder and worker are imported dynamically, so they are not initial JS
  *   practice a practice page (`<exercise-set`, no scenario player)  ≤ 40 KB gzip in all
  *   progress the progress and review pages (`<progress-page`, `<review-page`)  ≤ 40 KB gzip in all
+ *   assignment  an assignment page (`<assignment-page`)  ≤ 40 KB gzip in all, as a lesson: the learner's
+ *            questions are fetched as data, and the text-code packer is imported only when asked for
  *   playground  the playground (`<scenario-playground`)      ≤ 150 KB gzip in all
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   plain    any other page: adds no JS of ours to the bare Starlight page
@@ -36,6 +38,7 @@ const BUDGETS = {
   lesson: 40 * KB,
   practice: 40 * KB,
   progress: 40 * KB,
+  assignment: 40 * KB,
   playground: 150 * KB,
   explain: 150 * KB,
 } as const;
@@ -46,7 +49,7 @@ const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
 const SITE = 'http://site.invalid';
 
-type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'playground' | 'explain' | 'plain';
+type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'assignment' | 'playground' | 'explain' | 'plain';
 
 interface Script {
   /** `_astro/x.js` for a file, `inline <hash>` for an inline script. */
@@ -192,14 +195,24 @@ function pageJs(file: string): Page {
                 ? 'practice'
                 : html.includes('<progress-page') || html.includes('<review-page')
                   ? 'progress'
-                  : 'plain';
+                  : html.includes('<assignment-page')
+                    ? 'assignment'
+                    : 'plain';
   return { path, kind, scripts, htmlBytes: Buffer.byteLength(html) };
 }
 
-/** Everything Starlight ships as source, to recognise its scripts in the build. */
+/**
+ * Everything Starlight ships as source, to recognise its scripts in the build: its own package
+ * and Expressive Code, the code-block component it renders every fenced code block with (its
+ * copy button script comes with any page that shows code).
+ */
 function starlightSource(): Starlight {
-  const dir = join(root, 'node_modules', '@astrojs', 'starlight');
-  const files = (function walk(d: string): string[] {
+  const dirs = [
+    join(root, 'node_modules', '@astrojs', 'starlight'),
+    join(root, 'node_modules', '@expressive-code'),
+    join(root, 'node_modules', 'astro-expressive-code'),
+  ].filter((d) => existsSync(d));
+  const files = dirs.flatMap(function walk(d: string): string[] {
     return readdirSync(d).flatMap((n) => {
       const p = join(d, n);
       return statSync(p).isDirectory()
@@ -210,7 +223,7 @@ function starlightSource(): Starlight {
           ? [p]
           : [];
     });
-  })(dir);
+  });
   const components = new Set(
     files.filter((f) => f.endsWith('.astro')).map((f) => f.slice(f.lastIndexOf(sep) + 1, -'.astro'.length)),
   );
@@ -310,7 +323,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 function printSummary(pages: Page[], home: Page): void {
   console.log(`\nbaseline ${home.path}: ${kb(total(home.scripts.values()))} KB gzip in ${home.scripts.size} scripts`);
-  for (const kind of ['lesson', 'practice', 'progress', 'playground', 'explain', 'plain'] as const) {
+  for (const kind of ['lesson', 'practice', 'progress', 'assignment', 'playground', 'explain', 'plain'] as const) {
     const sizes = pages.filter((p) => p.kind === kind).map((p) => total(p.scripts.values()));
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);
