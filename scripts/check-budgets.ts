@@ -212,8 +212,8 @@ function starlightSource(): Starlight {
     join(root, 'node_modules', '@expressive-code'),
     join(root, 'node_modules', 'astro-expressive-code'),
   ].filter((d) => existsSync(d));
-  const files = dirs.flatMap(function walk(d: string): string[] {
-    return readdirSync(d).flatMap((n) => {
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => {
       const p = join(d, n);
       return statSync(p).isDirectory()
         ? n === 'node_modules'
@@ -223,7 +223,7 @@ function starlightSource(): Starlight {
           ? [p]
           : [];
     });
-  });
+  const files = dirs.flatMap((d) => walk(d));
   const components = new Set(
     files.filter((f) => f.endsWith('.astro')).map((f) => f.slice(f.lastIndexOf(sep) + 1, -'.astro'.length)),
   );

@@ -11,7 +11,9 @@ export const collections = {
     loader: glob({
       base: './content',
       // Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
-      pattern: ['{home,about,playground,lessons-index,explain,practice,progress,review,assignments,guide,lessons}/**/[^_]*.{md,mdx}'],
+      pattern: [
+        '{home,about,playground,lessons-index,explain,practice,progress,review,assignments,guide,lessons}/**/[^_]*.{md,mdx}',
+      ],
       generateId: ({ entry }) => contentPathToId(entry),
     }),
     schema: docsSchema({ extend: lessonFrontmatter }),

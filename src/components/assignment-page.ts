@@ -82,8 +82,8 @@ class AssignmentPage extends HTMLElement {
     return this.strings[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   }
 
-  private find<T extends HTMLElement>(selector: string): T | null {
-    return this.querySelector<T>(selector);
+  private find(selector: string): HTMLElement | null {
+    return this.querySelector<HTMLElement>(selector);
   }
 
   private say(selector: string, text: string): void {
@@ -187,7 +187,7 @@ class AssignmentPage extends HTMLElement {
         radio.disabled = this.exam && this.stored.finished;
       }
     }
-    const finish = this.find<HTMLButtonElement>('[data-as=finish]');
+    const finish = this.querySelector<HTMLButtonElement>('[data-as=finish]');
     if (finish) finish.disabled = this.stored.finished;
     this.say('.as-finished', this.exam && this.stored.finished ? this.s('assignment.finished') : '');
   }
@@ -272,7 +272,7 @@ class AssignmentPage extends HTMLElement {
 
   private async copy(): Promise<void> {
     const s = this.submission();
-    const box = this.find<HTMLTextAreaElement>('.as-code textarea');
+    const box = this.querySelector<HTMLTextAreaElement>('.as-code textarea');
     if (s === null || !box) return;
     const code = await submissionText(s);
     box.value = code;

@@ -100,7 +100,7 @@ for (const id of ['rst-basics-practice', 'fin-or-rst-exam']) {
       });
 
       await page.goto(pageOf(id, locale, learner));
-      await expect(page.locator('.as-learner-state')).toContainText(`${fromLink}`);
+      await expect(page.locator('.as-learner-state')).toContainText(fromLink);
       await expect(page.locator('.as-learner-state')).toContainText(learner);
       await expect(page.locator('#as-learner-id')).toHaveValue(learner);
       await expect(page.locator('form.ex-question')).toHaveCount(n);

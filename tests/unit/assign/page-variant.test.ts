@@ -54,7 +54,9 @@ describe('assignment pages and the grader', () => {
                 expect(offered).toEqual(kq.choices);
               }
               const fb = variantFeedback(variant, k, lang);
-              expect(fb.questions.map((x) => [x.id, x.answer])).toEqual(keyEntry.questions.map((x) => [x.id, x.answer]));
+              expect(fb.questions.map((x) => [x.id, x.answer])).toEqual(
+                keyEntry.questions.map((x) => [x.id, x.answer]),
+              );
             }
           }
         });
@@ -82,7 +84,12 @@ describe('assignment pages and the grader', () => {
             ]),
           ),
         });
-        const meta = { format: 'tcp-reset-lab/submission@1', assignment: id, version: entry.key.version, build: 'test' };
+        const meta = {
+          format: 'tcp-reset-lab/submission@1',
+          assignment: id,
+          version: entry.key.version,
+          build: 'test',
+        };
         const now = new Date('2026-12-01T00:00:00Z');
         for (const wrongAt of [-1, 0]) {
           const s = buildSubmission(meta, learner, stored(wrongAt), chosen, now);
