@@ -197,3 +197,12 @@ test('a learner without a link types an id; the due date and the notes are state
   await expect(page.locator('.as-learner-state')).toContainText('typed-in');
   await expect(page.locator('form.ex-question').first()).toBeVisible();
 });
+
+test('after the due date the page says so', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-21T00:00:00Z'));
+  await page.goto(`${base}en/assignments/fin-or-rst-exam/`);
+  await expect(page.locator('.as-due')).toContainText('past: a submission made now is marked late');
+  await page.clock.setFixedTime(new Date('2026-12-01T00:00:00Z'));
+  await page.reload();
+  await expect(page.locator('.as-due')).toContainText('still open');
+});
