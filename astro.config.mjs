@@ -93,6 +93,12 @@ export default defineConfig({
               ? [{ slug: 'progress', label: 'Progress', translations: { 'zh-CN': '进度' } }]
               : []),
             ...(hasPage('review') ? [{ slug: 'review', label: 'Review', translations: { 'zh-CN': '复习' } }] : []),
+            ...(hasPage('assignments')
+              ? [{ slug: 'assignments', label: 'Assignments', translations: { 'zh-CN': '作业' } }]
+              : []),
+            ...(hasPage('guide')
+              ? [{ slug: 'guide', label: 'Instructor guide', translations: { 'zh-CN': '教师指南' } }]
+              : []),
             ...(hasPage('instructor-grade')
               ? [{ slug: 'instructor/grade', label: 'Grade submissions', translations: { 'zh-CN': '批改提交' } }]
               : []),

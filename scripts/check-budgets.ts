@@ -9,6 +9,8 @@
  *            a goal challenge's builder and worker are imported dynamically, so they are not initial JS
  *   practice a practice page (`<exercise-set`, no scenario player)  ≤ 40 KB gzip in all
  *   progress the progress and review pages (`<progress-page`, `<review-page`)  ≤ 40 KB gzip in all
+ *   assignment  an assignment page (`<assignment-page`)  ≤ 40 KB gzip in all, as a lesson: the learner's
+ *            questions are fetched as data, and the text-code packer is imported only when asked for
  *   playground  the playground (`<scenario-playground`)      ≤ 150 KB gzip in all
  *   explain  the capture explainer (`<capture-explainer`)   ≤ 150 KB gzip in all, its worker included
  *   grader   the instructor's grader (`<grader-page`)       ≤ 80 KB gzip in all, its worker included
@@ -38,6 +40,7 @@ const BUDGETS = {
   lesson: 40 * KB,
   practice: 40 * KB,
   progress: 40 * KB,
+  assignment: 40 * KB,
   playground: 150 * KB,
   explain: 150 * KB,
   grader: 80 * KB,
@@ -49,7 +52,8 @@ const dist = process.argv[2] ?? join(root, 'dist');
 const base = normalizeBase(process.env['BASE_PATH']);
 const SITE = 'http://site.invalid';
 
-type Kind = 'baseline' | 'lesson' | 'practice' | 'progress' | 'playground' | 'explain' | 'grader' | 'plain';
+type Kind =
+  'baseline' | 'lesson' | 'practice' | 'progress' | 'assignment' | 'playground' | 'explain' | 'grader' | 'plain';
 
 interface Script {
   /** `_astro/x.js` for a file, `inline <hash>` for an inline script. */
@@ -180,32 +184,39 @@ function pageJs(file: string): Page {
     scripts.set(name, { name, text: body, gzip: gzipSize(body), importedBy: new Set() });
     if (type === 'module') followImports(body, path, path, scripts, name);
   }
-  const kind: Kind =
-    path === `${base}en/`
-      ? 'baseline'
-      : html.includes('<scenario-playground')
-        ? 'playground'
-        : html.includes('<capture-explainer')
-          ? 'explain'
-          : html.includes('<grader-page')
-            ? 'grader'
-            : html.includes('<scenario-player')
-              ? 'lesson'
-              : html.includes('<exercise-set') && path.includes('/lessons/')
-                ? 'lesson'
-                : html.includes('<exercise-set')
-                  ? 'practice'
-                  : html.includes('<progress-page') || html.includes('<review-page')
-                    ? 'progress'
-                    : 'plain';
+  const kind: Kind = path === `${base}en/` ? 'baseline' : kindOf(html, path);
   return { path, kind, scripts, htmlBytes: Buffer.byteLength(html) };
 }
 
-/** Everything Starlight ships as source, to recognise its scripts in the build. */
+/** A page's type, by the first custom element (or page shape) it carries, in this order. */
+const KINDS: readonly [Kind, (html: string, path: string) => boolean][] = [
+  ['playground', (html) => html.includes('<scenario-playground')],
+  ['explain', (html) => html.includes('<capture-explainer')],
+  ['grader', (html) => html.includes('<grader-page')],
+  ['lesson', (html) => html.includes('<scenario-player')],
+  ['lesson', (html, path) => html.includes('<exercise-set') && path.includes('/lessons/')],
+  ['practice', (html) => html.includes('<exercise-set')],
+  ['progress', (html) => html.includes('<progress-page') || html.includes('<review-page')],
+  ['assignment', (html) => html.includes('<assignment-page')],
+];
+
+function kindOf(html: string, path: string): Kind {
+  return KINDS.find(([, test]) => test(html, path))?.[0] ?? 'plain';
+}
+
+/**
+ * Everything Starlight ships as source, to recognise its scripts in the build: its own package
+ * and Expressive Code, the code-block component it renders every fenced code block with (its
+ * copy button script comes with any page that shows code).
+ */
 function starlightSource(): Starlight {
-  const dir = join(root, 'node_modules', '@astrojs', 'starlight');
-  const files = (function walk(d: string): string[] {
-    return readdirSync(d).flatMap((n) => {
+  const dirs = [
+    join(root, 'node_modules', '@astrojs', 'starlight'),
+    join(root, 'node_modules', '@expressive-code'),
+    join(root, 'node_modules', 'astro-expressive-code'),
+  ].filter((d) => existsSync(d));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => {
       const p = join(d, n);
       return statSync(p).isDirectory()
         ? n === 'node_modules'
@@ -215,7 +226,7 @@ function starlightSource(): Starlight {
           ? [p]
           : [];
     });
-  })(dir);
+  const files = dirs.flatMap((d) => walk(d));
   const components = new Set(
     files.filter((f) => f.endsWith('.astro')).map((f) => f.slice(f.lastIndexOf(sep) + 1, -'.astro'.length)),
   );
@@ -315,7 +326,16 @@ function printTable(header: string[], rows: string[][]): void {
 
 function printSummary(pages: Page[], home: Page): void {
   console.log(`\nbaseline ${home.path}: ${kb(total(home.scripts.values()))} KB gzip in ${home.scripts.size} scripts`);
-  for (const kind of ['lesson', 'practice', 'progress', 'playground', 'explain', 'grader', 'plain'] as const) {
+  for (const kind of [
+    'lesson',
+    'practice',
+    'progress',
+    'assignment',
+    'playground',
+    'explain',
+    'grader',
+    'plain',
+  ] as const) {
     const sizes = pages.filter((p) => p.kind === kind).map((p) => total(p.scripts.values()));
     if (sizes.length === 0) continue;
     console.log(`${kind}: ${sizes.length} pages, ${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB gzip`);

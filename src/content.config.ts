@@ -12,7 +12,7 @@ export const collections = {
       base: './content',
       // Broad on purpose: a misplaced file fails the build in contentPathToId instead of vanishing.
       pattern: [
-        '{home,about,playground,lessons-index,explain,practice,progress,review,instructor-grade,lessons}/**/[^_]*.{md,mdx}',
+        '{home,about,playground,lessons-index,explain,practice,progress,review,assignments,guide,instructor-grade,lessons}/**/[^_]*.{md,mdx}',
       ],
       generateId: ({ entry }) => contentPathToId(entry),
     }),

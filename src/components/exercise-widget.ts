@@ -6,6 +6,7 @@
  */
 import type { ExerciseData, QuestionData } from './exercise-data.ts';
 import type { WidgetKey, WidgetStrings } from './exercise-strings.ts';
+import { showStatus } from './exercise-status.ts';
 import { loadProgress, saveProgress, setAside } from './progress-storage.ts';
 import { recordAnswer, recordHint, type Progress } from '../progress/store.ts';
 
@@ -83,23 +84,12 @@ class ExerciseSet extends HTMLElement {
   }
 
   private status(form: HTMLElement, lines: string[], link?: string): void {
-    const region = form.querySelector<HTMLElement>('.ex-status');
-    if (!region) return;
-    region.replaceChildren(
-      ...lines.map((line) => {
-        const p = document.createElement('p');
-        p.textContent = line;
-        return p;
-      }),
+    const href = link === undefined ? undefined : `${this.base}${link.replace(/^\//, '')}`;
+    showStatus(
+      form.querySelector<HTMLElement>('.ex-status'),
+      lines,
+      href === undefined ? undefined : { href, text: this.s('exercise.read-lesson') },
     );
-    if (link !== undefined) {
-      const p = document.createElement('p');
-      const a = document.createElement('a');
-      a.href = `${this.base}${link.replace(/^\//, '')}`;
-      a.textContent = this.s('exercise.read-lesson');
-      p.append(a);
-      region.append(p);
-    }
   }
 
   private key(form: HTMLElement): string {

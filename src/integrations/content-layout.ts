@@ -11,7 +11,7 @@ function isLocale(value: string | undefined): value is Locale {
 }
 
 /** Top-level pages: `content/<kind>/<locale>.mdx` → `<locale>/<kind>`. */
-const PAGES = new Set(['about', 'playground', 'explain', 'practice', 'progress', 'review']);
+const PAGES = new Set(['about', 'playground', 'explain', 'practice', 'progress', 'review', 'assignments', 'guide']);
 /** Pages a level down: `content/<kind>/<locale>.mdx` → `<locale>/<path>`. */
 const NESTED: Readonly<Record<string, string>> = { 'instructor-grade': 'instructor/grade' };
 
@@ -38,7 +38,7 @@ export function contentPathToId(path: string): string {
     return `${locale}/lessons/${name}`;
   }
   throw new Error(
-    `content/${path}: expected content/{home,about,playground,explain,practice,progress,review,instructor-grade,lessons-index}/<locale>.mdx ` +
+    `content/${path}: expected content/{home,about,playground,explain,practice,progress,review,assignments,guide,instructor-grade,lessons-index}/<locale>.mdx ` +
       `or content/lessons/<locale>/NN-slug.mdx ` +
       `with <locale> one of ${Object.keys(locales).join(', ')}`,
   );
