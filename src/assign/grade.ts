@@ -48,19 +48,27 @@ export interface Input {
 }
 
 export function gradeOne(key: AnswerKey, s: Submission, file: string): LearnerResult {
-  const given = new Map<string, string>();
-  for (const a of s.answers) given.set(`${a.exercise}\u0000${a.question}`, a.answer);
+  // Answers usually come in the key's order: try the same position first, and only build a
+  // lookup by (exercise, question) when one is elsewhere or missing.
+  let given: Map<string, string> | null = null;
+  const find = (exercise: string, question: string, at: number): string | null => {
+    const a = s.answers[at];
+    if (a !== undefined && a.exercise === exercise && a.question === question) return a.answer;
+    given ??= new Map(s.answers.map((x) => [`${x.exercise}\u0000${x.question}`, x.answer]));
+    return given.get(`${exercise}\u0000${question}`) ?? null;
+  };
   const answers: GradedAnswer[] = [];
+  let correct = 0;
   for (const e of key.exercises) {
     const entry = e.pool[pickVariant(key.assignment.id, s.learner, e.id, e.pool.length)] ?? e.pool[0];
     for (const q of entry?.questions ?? []) {
-      const answer = given.get(`${e.id}\u0000${q.id}`) ?? null;
-      const correct = answer !== null && answer === q.answer;
-      const beliefs = answer === null || correct ? [] : (q.diagnoses[answer] ?? []);
-      answers.push({ exercise: e.id, question: q.id, answer, correct, beliefs, key: q });
+      const answer = find(e.id, q.id, answers.length);
+      const right = answer !== null && answer === q.answer;
+      if (right) correct++;
+      const beliefs = answer === null || right ? [] : (q.diagnoses[answer] ?? []);
+      answers.push({ exercise: e.id, question: q.id, answer, correct: right, beliefs, key: q });
     }
   }
-  const correct = answers.filter((a) => a.correct).length;
   const total = answers.length;
   const score = total === 0 ? 0 : Math.round((1000 * correct) / total) / 10;
   const due = key.assignment.due === null ? null : Date.parse(key.assignment.due);

@@ -185,6 +185,8 @@ export async function readSubmissionCode(code: string): Promise<Read> {
 /** Every submission in a file's text: one JSON document, or text codes one a line. */
 export async function readSubmissionText(text: string): Promise<Read[]> {
   if (text.length > MAX_SUBMISSION_BYTES) return [{ ok: false, message: 'larger than 1 MB' }];
+  // A JSON document opens with a brace; only a file of codes needs splitting into lines.
+  if (/^\s*\{/.test(text)) return [readSubmissionJson(text)];
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length > 0 && lines.every(isCode)) return Promise.all(lines.map(readSubmissionCode));
   return [readSubmissionJson(text)];
