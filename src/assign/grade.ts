@@ -7,6 +7,7 @@ import type { BeliefId } from '../model/index.ts';
 import { pickVariant } from './hash.ts';
 import type { AnswerKey, KeyQuestion } from './key.ts';
 import type { Read, Submission } from './submission.ts';
+import { rejectionText, type Rejection } from './rejection.ts';
 
 export interface GradedAnswer {
   exercise: string;
@@ -33,8 +34,13 @@ export interface LearnerResult {
 
 export interface FileError {
   file: string;
+  /** Why, as data (the instructor page says it in its language)… */
+  why: Rejection;
+  /** …and in English, for the CLI and the report. */
   message: string;
 }
+
+const refused = (file: string, why: Rejection): FileError => ({ file, why, message: rejectionText(why) });
 
 export interface Graded {
   results: LearnerResult[];
@@ -92,19 +98,16 @@ export function gradeAll(key: AnswerKey, inputs: readonly Input[], onProgress?: 
   inputs.forEach(({ file, read }, i) => {
     if (i % 500 === 0) onProgress?.(i);
     if (!read.ok) {
-      errors.push({ file, message: read.message });
+      errors.push(refused(file, read.why));
       return;
     }
     const s = read.submission;
     if (s.assignment !== key.assignment.id) {
-      errors.push({ file, message: `for assignment '${s.assignment}', not '${key.assignment.id}'` });
+      errors.push(refused(file, { id: 'other-assignment', found: s.assignment, expected: key.assignment.id }));
       return;
     }
     if (s.version !== key.version) {
-      errors.push({
-        file,
-        message: `made against answer-key version ${s.version}; this grader has ${key.version} (the assignment, an exercise or the model changed) — not re-graded`,
-      });
+      errors.push(refused(file, { id: 'other-version', found: s.version, expected: key.version }));
       return;
     }
     const before = latest.get(s.learner);

@@ -50,7 +50,7 @@ export async function mapBounded<T, R>(
  */
 async function readSource(file: string): Promise<Source> {
   const handle = await open(file).catch(() => null);
-  if (handle === null) return { file, error: 'could not be read' };
+  if (handle === null) return { file, error: { id: 'unreadable' } };
   try {
     let buffer = Buffer.allocUnsafe(FIRST_READ);
     let size = 0;
@@ -59,7 +59,7 @@ async function readSource(file: string): Promise<Source> {
       size += bytesRead;
       if (bytesRead === 0) break;
       if (size === buffer.length) {
-        if (size > MAX_SUBMISSION_BYTES) return tooLarge(file, size) ?? { file, error: 'larger than 1 MB' };
+        if (size > MAX_SUBMISSION_BYTES) return tooLarge(file, size) ?? { file, error: { id: 'too-large' } };
         const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 4, MAX_SUBMISSION_BYTES + 1));
         buffer.copy(bigger);
         buffer = bigger;
@@ -67,7 +67,7 @@ async function readSource(file: string): Promise<Source> {
     }
     return { file, text: buffer.toString('utf8', 0, size) };
   } catch {
-    return { file, error: 'could not be read' };
+    return { file, error: { id: 'unreadable' } };
   } finally {
     await handle.close();
   }

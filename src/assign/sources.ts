@@ -6,10 +6,11 @@
 import { gradeAll, type Graded, type Input } from './grade.ts';
 import { compareRoster, gradebookCsv, misconceptionReport, readRoster, type RosterCheck } from './gradebook.ts';
 import type { AnswerKey } from './key.ts';
+import type { Rejection } from './rejection.ts';
 import { MAX_SUBMISSION_BYTES, readSubmissionText } from './submission.ts';
 
 /** A submission file's text, or why it was not read (too large, unreadable). */
-export type Source = { file: string; text: string } | { file: string; error: string };
+export type Source = { file: string; text: string } | { file: string; error: Rejection };
 
 export interface GradeRun {
   graded: Graded;
@@ -20,11 +21,11 @@ export interface GradeRun {
 
 /** A file of `size` bytes is refused before it is read. */
 export const tooLarge = (file: string, size: number): Source | null =>
-  size > MAX_SUBMISSION_BYTES ? { file, error: 'larger than 1 MB' } : null;
+  size > MAX_SUBMISSION_BYTES ? { file, error: { id: 'too-large' } } : null;
 
 /** Every submission in one source (a file may hold several codes), with the file it came from. */
 export async function inputsOf(source: Source): Promise<Input[]> {
-  if ('error' in source) return [{ file: source.file, read: { ok: false, message: source.error } }];
+  if ('error' in source) return [{ file: source.file, read: { ok: false, why: source.error } }];
   return (await readSubmissionText(source.text)).map((read) => ({ file: source.file, read }));
 }
 

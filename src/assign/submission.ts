@@ -4,6 +4,7 @@
  * hostile keys are refused before anything else looks at the data. Pure (Web APIs only).
  */
 import { z } from 'zod';
+import type { Rejection } from './rejection.ts';
 
 export const SUBMISSION_FORMAT = 'tcp-reset-lab/submission@1';
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
@@ -62,13 +63,15 @@ function plainlyValid(v: Record<string, unknown>): boolean {
   return true;
 }
 
-export type Read = { ok: true; submission: Submission } | { ok: false; message: string };
+export type Read = { ok: true; submission: Submission } | { ok: false; why: Rejection };
 
-function depthAndKeys(value: unknown, depth: number): string | null {
-  if (depth > MAX_DEPTH) return `nested more than ${MAX_DEPTH} levels deep`;
+const refuse = (why: Rejection): Read => ({ ok: false, why });
+
+function depthAndKeys(value: unknown, depth: number): Rejection | null {
+  if (depth > MAX_DEPTH) return { id: 'too-deep', depth: MAX_DEPTH };
   if (value === null || typeof value !== 'object') return null;
   for (const key of Object.keys(value)) {
-    if (HOSTILE.has(key)) return `carries the key '${key}'`;
+    if (HOSTILE.has(key)) return { id: 'hostile-key', key };
     const inner = depthAndKeys((value as Record<string, unknown>)[key], depth + 1);
     if (inner !== null) return inner;
   }
@@ -94,16 +97,16 @@ function tooDeep(text: string): boolean {
 
 /** One submission from its JSON text. */
 export function readSubmissionJson(text: string): Read {
-  if (text.length > MAX_SUBMISSION_BYTES) return { ok: false, message: 'larger than 1 MB' };
-  if (tooDeep(text)) return { ok: false, message: `nested more than ${MAX_DEPTH} levels deep` };
+  if (text.length > MAX_SUBMISSION_BYTES) return refuse({ id: 'too-large' });
+  if (tooDeep(text)) return refuse({ id: 'too-deep', depth: MAX_DEPTH });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'not JSON (nor a submission code)' };
+    return refuse({ id: 'not-json' });
   }
   const hostile = depthAndKeys(value, 0);
-  if (hostile !== null) return { ok: false, message: hostile };
+  if (hostile !== null) return refuse(hostile);
   if (
     typeof value === 'object' &&
     value !== null &&
@@ -114,7 +117,7 @@ export function readSubmissionJson(text: string): Read {
   const parsed = SubmissionSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `not a submission: ${issue?.path.join('.') || 'top'}: ${issue?.message ?? ''}` };
+    return refuse({ id: 'not-submission', path: issue?.path.join('.') || 'top', detail: issue?.message ?? '' });
   }
   return { ok: true, submission: parsed.data };
 }
@@ -172,19 +175,19 @@ export const isCode = (line: string): boolean => line.trim().startsWith(CODE_PRE
 /** One submission from a text code. */
 export async function readSubmissionCode(code: string): Promise<Read> {
   const bytes = fromBase64url(code.trim().slice(CODE_PREFIX.length));
-  if (bytes === null) return { ok: false, message: 'a submission code with characters that are not base64url' };
+  if (bytes === null) return refuse({ id: 'code-alphabet' });
   try {
     const raw = await through(bytes, new DecompressionStream('deflate'), MAX_SUBMISSION_BYTES);
-    if (raw === null) return { ok: false, message: 'a submission code that unpacks to more than 1 MB' };
+    if (raw === null) return refuse({ id: 'code-too-large' });
     return readSubmissionJson(new TextDecoder().decode(raw));
   } catch {
-    return { ok: false, message: 'a damaged submission code' };
+    return refuse({ id: 'code-damaged' });
   }
 }
 
 /** Every submission in a file's text: one JSON document, or text codes one a line. */
 export async function readSubmissionText(text: string): Promise<Read[]> {
-  if (text.length > MAX_SUBMISSION_BYTES) return [{ ok: false, message: 'larger than 1 MB' }];
+  if (text.length > MAX_SUBMISSION_BYTES) return [refuse({ id: 'too-large' })];
   // A JSON document opens with a brace; only a file of codes needs splitting into lines.
   if (/^\s*\{/.test(text)) return [readSubmissionJson(text)];
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');

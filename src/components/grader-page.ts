@@ -5,6 +5,7 @@
  * page. The results are written into the page with textContent (learner ids are untrusted).
  */
 import type { AnswerKey } from '../assign/key.ts';
+import { rejectionText } from '../assign/rejection.ts';
 import { el as dom } from './dom.ts';
 import type { GradeReply, GradeRequest, Summary } from './grader-run.ts';
 
@@ -205,10 +206,15 @@ class GraderPage extends HTMLElement {
     el(this, '.gr-rejected').replaceChildren(
       ...(summary.errors.length === 0
         ? [item(this.say('grader.rejected.none'))]
-        : summary.errors.map((e) => item(this.say('grader.rejected.item', { file: e.file, message: e.message })))),
+        : summary.errors.map((e) =>
+            item(this.say('grader.rejected.item', { file: e.file, message: rejectionText(e.why, pageLang()) })),
+          )),
     );
     el(this, '.gr-results').hidden = false;
   }
 }
 
 customElements.define('grader-page', GraderPage);
+
+/** The page's language, as Starlight writes it on <html>. */
+const pageLang = () => (document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en');

@@ -4,7 +4,7 @@
  * grades them. Also the messages between the page and the worker. Web APIs only.
  */
 import type { AnswerKey } from '../assign/key.ts';
-import type { Input } from '../assign/grade.ts';
+import type { FileError, Input } from '../assign/grade.ts';
 import { gradeInputs, inputsOf, tooLarge, type GradeRun, type Source } from '../assign/sources.ts';
 
 /** What the page sends: the answer key, the chosen files, the pasted codes (named), a roster file. */
@@ -29,7 +29,7 @@ export interface SummaryRow {
 /** What the table on the page shows. */
 export interface Summary {
   rows: SummaryRow[];
-  errors: { file: string; message: string }[];
+  errors: FileError[];
   missing: string[] | null;
   unknown: string[] | null;
 }
@@ -48,7 +48,7 @@ async function sourceOf(file: File): Promise<Source> {
   try {
     return { file: file.name, text: await file.text() };
   } catch {
-    return { file: file.name, error: 'could not be read' };
+    return { file: file.name, error: { id: 'unreadable' } };
   }
 }
 

@@ -96,6 +96,9 @@ for (const [locale, lang] of [
       await expect(rejected.nth(i)).toContainText(file);
       await expect(rejected.nth(i)).not.toContainText(i === 0 ? 'notes.json' : 'eve-old.json');
     }
+    // Each reason in the page's language.
+    await expect(rejected.nth(0)).toContainText(lang === 'en' ? 'answer-key version' : '答案版本');
+    await expect(rejected.nth(1)).toContainText(lang === 'en' ? 'not JSON' : '不是 JSON');
     expect(expected.rejected.sort()).toEqual(['eve-old.json', 'notes.json']);
 
     const [download] = await Promise.all([
