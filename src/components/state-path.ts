@@ -50,6 +50,6 @@ export function statePathHtml(lang: Lang, trace: Trace, id: string): string {
   });
   return (
     `<button type="button" class="states-toggle" aria-expanded="false" aria-controls="${id}" hidden>${escapeHtml(t(lang, 'states.show'))}</button>` +
-    `<section class="scenario-states" id="${id}" aria-label="${escapeHtml(t(lang, 'states.title'))}"><p class="states-title">${escapeHtml(t(lang, 'states.title'))}</p>${lists.join('')}</section>`
+    `<div class="scenario-states" id="${id}" role="group" aria-label="${escapeHtml(t(lang, 'states.title'))}"><p class="states-title">${escapeHtml(t(lang, 'states.title'))}</p>${lists.join('')}</div>`
   );
 }
