@@ -64,7 +64,7 @@ export default defineConfig({
       locales,
       // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
       disable404Route: true,
-      customCss: ['./src/styles/citations.css'],
+      customCss: ['./src/styles/citations.css', './src/styles/tables.css'],
       // Previous/next run through the lessons only; hero buttons get the base path.
       routeMiddleware: './src/integrations/route-middleware.ts',
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms

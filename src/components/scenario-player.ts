@@ -25,6 +25,8 @@ class ScenarioPlayer extends HTMLElement {
   private timer: number | undefined;
   private items: Element[] = [];
   private rows: Element[] = [];
+  /** One list per host in the states panel, items in frame order. */
+  private states: Element[] = [];
   private opened: HTMLDetailsElement[] = [];
   private readonly beforePrint = (): void => {
     this.opened = [...this.tables()].filter((d) => !d.open);
@@ -40,9 +42,16 @@ class ScenarioPlayer extends HTMLElement {
     this.items = [...this.querySelectorAll('svg [data-frame]')];
     this.rows = [...this.tables()].flatMap((table) => [...table.querySelectorAll('tr[data-frame]')]);
     this.chapters();
-    for (const hidden of this.querySelectorAll<HTMLElement>('.scenario-controls, .scenario-caption, .scenario-keys'))
+    for (const hidden of this.querySelectorAll<HTMLElement>(
+      '.scenario-controls, .scenario-caption, .scenario-keys, .states-toggle',
+    ))
       hidden.hidden = false;
+    this.states = [...this.querySelectorAll('.scenario-states ol')];
+    // The states panel folds behind its toggle on narrow screens once the player runs (CSS).
+    if (this.states.length) this.dataset['ready'] = '';
     this.addEventListener('click', (e) => {
+      const toggle = (e.target as Element).closest('.states-toggle');
+      if (toggle) this.toggleStates(toggle);
       const button = (e.target as Element).closest('button[data-action]');
       if (!button) return;
       const action = button.getAttribute('data-action') ?? '';
@@ -175,6 +184,7 @@ class ScenarioPlayer extends HTMLElement {
     this.frame = this.total - 1;
     for (const item of this.items) item.classList.remove('is-hidden', 'is-current');
     for (const row of this.rows) row.classList.remove('is-current');
+    this.markStates(this.frame);
     this.say((this.dataset['overview'] ?? '').replace('{total}', String(this.total)), '');
     this.dispatchEvent(new CustomEvent('scenario-frame', { bubbles: true, detail: { frame: this.frame } }));
   }
@@ -188,11 +198,30 @@ class ScenarioPlayer extends HTMLElement {
       item.classList.toggle('is-current', n === frame);
     }
     for (const row of this.rows) row.classList.toggle('is-current', Number(row.getAttribute('data-frame')) === frame);
+    this.markStates(frame);
     const position = (this.dataset['position'] ?? '')
       .replace('{n}', String(frame + 1))
       .replace('{total}', String(this.total));
     this.say(position, this.captionOf(frame));
     this.dispatchEvent(new CustomEvent('scenario-frame', { bubbles: true, detail: { frame } }));
+  }
+
+  private toggleStates(toggle: Element): void {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    this.querySelector('.scenario-states')?.classList.toggle('is-open', open);
+  }
+
+  /** Each host's state after `frame`: its last change at or before it (the first item before any). */
+  private markStates(frame: number): void {
+    for (const list of this.states) {
+      const items = [...list.children];
+      const now = items.filter((li) => Number(li.getAttribute('data-frame')) <= frame).at(-1);
+      for (const li of items) {
+        if (li === now) li.setAttribute('aria-current', 'step');
+        else li.removeAttribute('aria-current');
+      }
+    }
   }
 
   /** A frame in words: a burst's summary, or its trace-table row (what happens — why). */
