@@ -104,7 +104,9 @@ test('a link with ?saw= opens the list filtered; groups left empty are hidden; "
 
 test('the Chinese page filters in Chinese', async ({ page }) => {
   await page.goto(pathOf('zh-cn'));
-  await sheet(page).getByRole('radio', { name: /^服务器发出了 RST/ }).check();
+  await sheet(page)
+    .getByRole('radio', { name: /^服务器发出了 RST/ })
+    .check();
   const shown = await cards(page).count();
   await expect(status(page)).toHaveText(`${caseCount('zh-cn')} 种情况中有 ${shown} 种：服务器发出了 RST。`);
   await expect(page.locator('#case-closed-port')).toBeVisible();
