@@ -118,6 +118,9 @@ export function scenariosDrawnIn(mdx: string): { id: string; profile: ProfileNam
       const id = attr('id');
       if (id) drawn.push({ id, profile: profile(tag, 'profile') });
     } else {
+      // A belief beside reality draws the scenario as linux runs it (second diagram).
+      const real = attr('belief') ? attr('scenario') : undefined;
+      if (real) drawn.push({ id: real, profile: 'linux' });
       const a = attr('a');
       const b = attr('b');
       if (a) drawn.push({ id: a, profile: profile(tag, 'profileA') });

@@ -2,7 +2,7 @@
  * Build-time registry of the scenarios in exercises/scenarios/: parsed once, simulated
  * once per profile. Lesson pages get traces from here; none of this ships to the browser.
  */
-import { simulate, type ProfileName, type Trace } from '../model/index.ts';
+import { simulate, type BeliefId, type ProfileName, type Trace } from '../model/index.ts';
 import { formatError, parseScenario, type ParsedScenario } from '../scenario/parse.ts';
 
 const sources = import.meta.glob<string>('/exercises/scenarios/*.yaml', {
@@ -35,13 +35,14 @@ export function scenarioById(id: string): ParsedScenario {
   return found;
 }
 
-export function traceOf(id: string, profile?: ProfileName): Trace {
+/** The scenario's trace under `profile` (its own by default), or as someone holding `belief` expects it. */
+export function traceOf(id: string, profile?: ProfileName, belief?: BeliefId): Trace {
   const scenario = scenarioById(id);
   const p = profile ?? scenario.profile;
-  const key = `${id}|${p}`;
+  const key = belief ? `${id}|belief:${belief}` : `${id}|${p}`;
   let trace = traces.get(key);
   if (!trace) {
-    trace = simulate(scenario, { profile: p });
+    trace = simulate(scenario, belief ? { belief } : { profile: p });
     traces.set(key, trace);
   }
   return trace;

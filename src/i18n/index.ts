@@ -20,13 +20,14 @@ export function reasonText(reason: Reason, lang: Lang): string {
 }
 
 /**
- * A belief's words (`belief.<id>.as-if`, `belief.<id>.fact`): feedback reads "you answered as if
- * {asIf}; in fact {fact}".
+ * A belief's words (`belief.<id>.name`, `.as-if`, `.fact`): feedback reads "you answered as if
+ * {asIf}; in fact {fact}"; a comparison is headed by its name.
  */
-export function beliefText(belief: BeliefId, lang: Lang): { asIf: string; fact: string } {
+export function beliefText(belief: BeliefId, lang: Lang): { name: string; asIf: string; fact: string } {
+  const name: UiKey = `belief.${belief}.name`;
   const asIf: UiKey = `belief.${belief}.as-if`;
   const fact: UiKey = `belief.${belief}.fact`;
-  return { asIf: DICTIONARIES[lang][asIf], fact: DICTIONARIES[lang][fact] };
+  return { name: DICTIONARIES[lang][name], asIf: DICTIONARIES[lang][asIf], fact: DICTIONARIES[lang][fact] };
 }
 
 /** The page language from a URL path: /zh-cn/… is Chinese, everything else English. */

@@ -144,3 +144,16 @@ export function frameGroups(items: TraceItem[]): number[][] {
 export function segmentSignature(seg: TraceSegment): string {
   return `${seg.from}>${seg.to} ${seg.flags.join('+')} ${seg.len}`;
 }
+
+/**
+ * The segments each of two traces has and the other lacks, by signature: what <Compare> and the
+ * playground mark (a belief's trace beside what TCP does, or two scenarios side by side).
+ */
+export function traceDiff(
+  a: Pick<Trace, 'segments'>,
+  b: Pick<Trace, 'segments'>,
+): { onlyA: string[]; onlyB: string[] } {
+  const sigsA = new Set(a.segments.map(segmentSignature));
+  const sigsB = new Set(b.segments.map(segmentSignature));
+  return { onlyA: [...sigsA].filter((sig) => !sigsB.has(sig)), onlyB: [...sigsB].filter((sig) => !sigsA.has(sig)) };
+}

@@ -38,6 +38,7 @@ function usedScenarios(text: string): string[] {
   const ids: string[] = [];
   for (const m of text.matchAll(/<Scenario\b[^>]*\bid="([^"]+)"/g)) ids.push(m[1] ?? '');
   for (const m of text.matchAll(/<Compare\b[^>]*\ba="([^"]+)"[^>]*\bb="([^"]+)"/g)) ids.push(m[1] ?? '', m[2] ?? '');
+  for (const m of text.matchAll(/<Compare\b[^>]*\bscenario="([^"]+)"/g)) ids.push(m[1] ?? '');
   for (const m of text.matchAll(/<StateDiagram\b[^>]*\bscenario="([^"]+)"/g)) ids.push(m[1] ?? '');
   return ids;
 }

@@ -117,7 +117,7 @@ export function beliefProblems(
   dictionaries: Readonly<Record<string, Record<string, unknown>>>,
   beliefs: readonly string[],
 ): string[] {
-  const keys = beliefs.flatMap((b) => [`belief.${b}.as-if`, `belief.${b}.fact`]);
+  const keys = beliefs.flatMap((b) => [`belief.${b}.name`, `belief.${b}.as-if`, `belief.${b}.fact`]);
   return Object.entries(dictionaries).flatMap(([file, dictionary]) => [
     ...keys.filter((key) => typeof dictionary[key] !== 'string').map((key) => `${file}: no '${key}'`),
     ...Object.keys(dictionary)

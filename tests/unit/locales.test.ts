@@ -34,7 +34,7 @@ describe('the repository', () => {
     expect(reasonProblems(dictionaries(), REASONS)).toEqual([]);
   });
 
-  it('words every belief in both dictionaries: what the learner assumed, and what is true', () => {
+  it('words every belief in both dictionaries: its name, what the learner assumed, and what is true', () => {
     expect(beliefProblems(dictionaries(), BELIEF_IDS)).toEqual([]);
   });
 
@@ -98,7 +98,10 @@ describe('the checks, on planted mistakes', () => {
   });
 
   it('names a belief without its words, and a belief key for no belief', () => {
-    const problems = beliefProblems({ 'en.json': { 'belief.a.as-if': 'x', 'belief.b.fact': 'y' } }, ['a']);
+    const problems = beliefProblems(
+      { 'en.json': { 'belief.a.name': 'n', 'belief.a.as-if': 'x', 'belief.b.fact': 'y' } },
+      ['a'],
+    );
     expect(problems).toEqual(["en.json: no 'belief.a.fact'", "en.json: key 'belief.b.fact' names no belief"]);
   });
 
