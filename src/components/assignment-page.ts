@@ -70,6 +70,7 @@ class AssignmentPage extends HTMLElement {
       else if (action === 'copy') void this.copy();
       else if (action === 'finish') void this.finish();
     });
+    this.waiting();
     const fromLink = new URLSearchParams(location.search).get('learner');
     const learner = fromLink ?? lastLearner(this.meta.assignment);
     if (learner !== null && input) {
@@ -113,8 +114,6 @@ class AssignmentPage extends HTMLElement {
     this.questions = [];
     this.say('.as-result', '');
     const sections = [...this.querySelectorAll<HTMLElement>('.as-exercise')];
-    const container = this.find('.as-exercises');
-    if (container) container.hidden = false;
     try {
       const files = await Promise.all(sections.map((sec) => this.loadQuestions(sec)));
       if (run !== this.run) return;
@@ -135,6 +134,13 @@ class AssignmentPage extends HTMLElement {
     this.count();
     if (this.exam && this.stored.finished) await this.showAll();
     else if (!this.exam) for (const form of this.forms()) if (this.checkedIn(form)) await this.check(form);
+  }
+
+  /** The exercises' headings show (the page's contents link to them) before an id picks the questions. */
+  private waiting(): void {
+    const container = this.find('.as-exercises');
+    if (container) container.hidden = false;
+    for (const body of this.querySelectorAll('.as-body')) body.textContent = this.s('assignment.waiting');
   }
 
   private loadQuestions(section: HTMLElement): Promise<VariantQuestions> {

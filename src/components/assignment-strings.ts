@@ -10,6 +10,7 @@ const KEYS = [
   'assignment.learner.current',
   'assignment.learner.invalid',
   'assignment.loading',
+  'assignment.waiting',
   'assignment.load-failed',
   'assignment.answered',
   'assignment.answer-was',
