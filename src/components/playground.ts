@@ -51,6 +51,8 @@ class ScenarioPlayground extends HTMLElement {
       this.run(),
     );
     this.playerTemplate = el(this, 'scenario-player', HTMLElement).cloneNode(true) as HTMLElement;
+    // Nothing to download until the first run has drawn a trace (the worker answers later).
+    el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
     for (const part of this.querySelectorAll<HTMLElement>('[data-needs-js]')) part.hidden = false;
     for (const part of this.querySelectorAll<HTMLElement>('[data-without-js]')) part.hidden = true;
 
