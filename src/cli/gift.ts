@@ -11,7 +11,7 @@ import { assignmentGift, type GiftPick } from '../assign/gift.ts';
 import { loadAssignment } from '../assign/load.ts';
 import { loadCourse } from '../exercises/load.ts';
 import type { Lang } from '../i18n/index.ts';
-import { runMain } from './run.ts';
+import { readArgs, runMain } from './run.ts';
 
 const NAME = 'gift';
 const USAGE = 'usage: npm run gift -- --assignment ID (--learner NAME | --seed N) [--lang en|zh-CN] [--out FILE]';
@@ -29,14 +29,10 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const options = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (!(VALUE_OPTIONS as readonly string[]).includes(a)) return usageError(`unknown argument '${a}'`);
-    const v = args[++i];
-    if (v === undefined) return usageError(`${a} needs a value`);
-    options.set(a, v);
-  }
+  const read = readArgs(args, VALUE_OPTIONS);
+  if (typeof read === 'string') return usageError(read);
+  const { options, paths } = read;
+  if (paths.length > 0) return usageError(`unknown argument '${paths[0] ?? ''}'`);
   const id = options.get('--assignment');
   if (id === undefined) return usageError('--assignment ID is required');
   const learner = options.get('--learner');

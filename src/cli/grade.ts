@@ -11,7 +11,7 @@ import { loadAssignment } from '../assign/load.ts';
 import { readInputFiles } from '../assign/read-files.ts';
 import { gradeInputs } from '../assign/sources.ts';
 import { loadCourse } from '../exercises/load.ts';
-import { runMain } from './run.ts';
+import { readArgs, runMain } from './run.ts';
 
 const NAME = 'grade';
 const USAGE =
@@ -29,17 +29,9 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const options = new Map<string, string>();
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if ((VALUE_OPTIONS as readonly string[]).includes(a)) {
-      const v = args[++i];
-      if (v === undefined) return usageError(`${a} needs a value`);
-      options.set(a, v);
-    } else if (a.startsWith('-')) return usageError(`unknown option '${a}'`);
-    else paths.push(a);
-  }
+  const read = readArgs(args, VALUE_OPTIONS);
+  if (typeof read === 'string') return usageError(read);
+  const { options, paths } = read;
   const id = options.get('--assignment');
   if (id === undefined) return usageError('--assignment ID is required');
   if (paths.length === 0) return usageError('give submission files or folders');

@@ -21,3 +21,30 @@ export async function runMain(name: string, main: (args: readonly string[]) => P
     process.exitCode = INTERNAL_ERROR;
   }
 }
+
+/** A command line read as `--name value` options and the paths between them. */
+export interface ReadArgs {
+  readonly options: ReadonlyMap<string, string>;
+  readonly paths: readonly string[];
+}
+
+/**
+ * Reads `--name value` pairs for the names given (also `--name=value`); anything else starting
+ * with `-` is an unknown option. Returns the problem as a sentence instead of throwing.
+ */
+export function readArgs(args: readonly string[], valueOptions: readonly string[]): ReadArgs | string {
+  const options = new Map<string, string>();
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (valueOptions.includes(name)) {
+      const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '') return `${name} needs a value`;
+      options.set(name, value);
+    } else if (arg.startsWith('-')) return `unknown option '${arg}'`;
+    else paths.push(arg);
+  }
+  return { options, paths };
+}

@@ -6,3 +6,19 @@ export function el<T extends Element>(root: ParentNode, selector: string, kind: 
   if (!(found instanceof kind)) throw new Error(`missing ${selector}`);
   return found;
 }
+
+/** A drop zone: highlighted while files are dragged over it, handing the dropped files on. */
+export function onDropFiles(zone: Element, take: (files: File[]) => void): void {
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('is-over');
+  });
+  zone.addEventListener('dragleave', () => {
+    zone.classList.remove('is-over');
+  });
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('is-over');
+    take([...((e as DragEvent).dataTransfer?.files ?? [])]);
+  });
+}

@@ -7,6 +7,7 @@ import type { Report } from '../explain/report.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
 import { connectionHtml, diagramHtml, ordered, summaryHtml, summaryText, type Links } from './explain-view.ts';
 import type { ExplainReply, ExplainRequest } from './explainer-run.ts';
+import { onDropFiles } from './dom.ts';
 
 /** Connections shown at most; a capture can hold millions. */
 const SHOWN = 100;
@@ -38,18 +39,7 @@ class CaptureExplainer extends HTMLElement {
       const file = input.files?.[0];
       if (file) this.run({ kind: 'file', file });
     });
-    const drop = el(this, '.ex-drop');
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('is-over');
-    });
-    drop.addEventListener('dragleave', () => {
-      drop.classList.remove('is-over');
-    });
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('is-over');
-      const file = e.dataTransfer?.files[0];
+    onDropFiles(el(this, '.ex-drop'), ([file]) => {
       if (file) this.run({ kind: 'file', file });
     });
     const text = el(this, '#ex-text') as HTMLTextAreaElement;

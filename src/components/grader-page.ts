@@ -6,7 +6,7 @@
  */
 import type { AnswerKey } from '../assign/key.ts';
 import { rejectionText } from '../assign/rejection.ts';
-import { el as dom } from './dom.ts';
+import { el as dom, onDropFiles } from './dom.ts';
 import type { GradeReply, GradeRequest, Summary } from './grader-run.ts';
 
 type Strings = Record<string, string>;
@@ -47,18 +47,8 @@ class GraderPage extends HTMLElement {
       this.add([...(input.files ?? [])]);
       input.value = '';
     });
-    const drop = el(this, '.ex-drop');
-    drop.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.classList.add('is-over');
-    });
-    drop.addEventListener('dragleave', () => {
-      drop.classList.remove('is-over');
-    });
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('is-over');
-      this.add([...(e.dataTransfer?.files ?? [])]);
+    onDropFiles(el(this, '.ex-drop'), (files) => {
+      this.add(files);
     });
     this.addEventListener('click', (e) => {
       const action = (e.target as Element).closest<HTMLElement>('[data-gr]')?.dataset['gr'];
