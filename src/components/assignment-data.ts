@@ -10,6 +10,7 @@ import { exerciseView, type ChoiceQuestionView, type ExerciseView } from '../exe
 import type { Exercise } from '../exercises/types.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { stageHtml } from './exercise-markup.ts';
+import { courseSections } from './lesson-sections.ts';
 import { escapeHtml } from './trace-view.ts';
 
 export interface VariantQuestions {
@@ -86,7 +87,7 @@ export function variantQuestions(variant: Exercise, k: number, lang: Lang, pract
 
 /** The feedback file of one pool entry in one language. */
 export function variantFeedback(variant: Exercise, k: number, lang: Lang): VariantFeedback {
-  const view = exerciseView(variant, lang);
+  const view = exerciseView(variant, lang, courseSections);
   return {
     exercise: variant.id,
     variant: k,

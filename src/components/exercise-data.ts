@@ -9,6 +9,7 @@ import { exerciseView, type ExerciseView } from '../exercises/view.ts';
 import type { Exercise } from '../exercises/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { questionHtml, stageHtml } from './exercise-markup.ts';
+import { courseSections } from './lesson-sections.ts';
 
 type PerLang<T> = Record<Lang, T>;
 
@@ -31,8 +32,10 @@ export interface QuestionData {
   /** The rule that decided it, as a sentence; null when no segment did. */
   rule: PerLang<string> | null;
   outcome: PerLang<string> | null;
-  /** Root-relative (no base path), locale included. */
+  /** Root-relative (no base path), locale included, to the section that shows the rule where one does. */
   lesson: PerLang<string>;
+  /** That section's heading; null when the link opens the lesson's top. */
+  section: PerLang<string | null>;
   hints: PerLang<string[]>;
   /** Shown once the question is resolved: the trace up to the next stop (all of it after the last). */
   stage: PerLang<string>;
@@ -52,7 +55,7 @@ const perLang = <T>(f: (lang: Lang) => T): PerLang<T> => ({ en: f('en'), 'zh-CN'
 
 /** The data file of one exercise. */
 export function exerciseData(exercise: Exercise): ExerciseData {
-  const views = perLang((lang) => exerciseView(exercise, lang));
+  const views = perLang((lang) => exerciseView(exercise, lang, courseSections));
   const en = views.en;
   const questions = en.questions.map((q, k): QuestionData => {
     const at = (lang: Lang) => views[lang].questions[k] ?? q;
@@ -61,6 +64,7 @@ export function exerciseData(exercise: Exercise): ExerciseData {
       key: q.key,
       kind: q.kind,
       lesson: perLang((lang) => at(lang).lesson.href),
+      section: perLang((lang) => at(lang).lesson.section),
       stage: perLang((lang) => stageHtml(views[lang], k + 1, lang)),
       next,
     };

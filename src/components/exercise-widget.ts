@@ -33,6 +33,7 @@ class ExerciseSet extends HTMLElement {
       }
     }
     for (const form of this.querySelectorAll<HTMLElement>('.ex-question')) this.showAttempts(form);
+    void this.restore();
     this.addEventListener('submit', (e) => {
       const form = e.target;
       if (!(form instanceof HTMLFormElement) || !form.classList.contains('ex-question')) return;
@@ -83,13 +84,14 @@ class ExerciseSet extends HTMLElement {
     }
   }
 
-  private status(form: HTMLElement, lines: string[], link?: string): void {
-    const href = link === undefined ? undefined : `${this.base}${link.replace(/^\//, '')}`;
-    showStatus(
-      form.querySelector<HTMLElement>('.ex-status'),
-      lines,
-      href === undefined ? undefined : { href, text: this.s('exercise.read-lesson') },
-    );
+  /** Fills the question's feedback; with `q`, it ends with the link to the lesson section on its rule. */
+  private status(form: HTMLElement, lines: string[], q?: QuestionData): void {
+    const section = q?.section[this.locale] ?? null;
+    const link = q && {
+      href: `${this.base}${q.lesson[this.locale].replace(/^\//, '')}`,
+      text: section === null ? this.s('exercise.read-lesson') : this.s('exercise.read-section', { section }),
+    };
+    showStatus(form.querySelector<HTMLElement>('.ex-status'), lines, link);
   }
 
   private key(form: HTMLElement): string {
@@ -125,11 +127,11 @@ class ExerciseSet extends HTMLElement {
       this.status(
         form,
         [this.s('exercise.correct'), q.outcome?.[lang] ?? '', q.rule?.[lang] ?? ''].filter((l) => l !== ''),
-        q.lesson[lang],
+        q,
       );
       await this.resolve(form, q);
     } else {
-      this.status(form, [this.s('exercise.wrong'), ...choice.diagnosis[lang]], q.lesson[lang]);
+      this.status(form, [this.s('exercise.wrong'), ...choice.diagnosis[lang]], q);
     }
   }
 
@@ -173,6 +175,38 @@ class ExerciseSet extends HTMLElement {
       done.className = 'ex-done';
       done.textContent = this.s('exercise.done');
       questions.append(done);
+    }
+  }
+
+  /**
+   * Questions settled on an earlier visit (answered right, or revealed by the last hint) come back
+   * settled, in order, each exercise up to its first open question: the answer checked, the rule
+   * and its section link in the feedback, and the trace played on to the next stop.
+   */
+  private async restore(): Promise<void> {
+    for (const exercise of this.querySelectorAll<HTMLElement>('.exercise')) {
+      for (;;) {
+        const form = [...exercise.querySelectorAll<HTMLElement>('.ex-question')].at(-1);
+        const record = form && this.progress?.questions[this.key(form)];
+        if (!form || !record || form.dataset['resolved'] === 'true') break;
+        const q = await this.question(form);
+        const hints = q?.hints[this.locale].length ?? 0;
+        if (q === null || !(record.solved || (hints > 0 && record.pending.hints >= hints))) break;
+        const right = form.querySelector<HTMLInputElement>(`input[type=radio][value="${CSS.escape(q.answer ?? '')}"]`);
+        if (right) right.checked = true;
+        const when = new Date(record.when).toLocaleDateString(this.locale);
+        const answer = q.answerLabel?.[this.locale];
+        const lines = [
+          this.s('exercise.restored', { when }),
+          answer ? this.s('exercise.restored-answer', { answer }) : '',
+        ];
+        this.status(
+          form,
+          [...lines, q.rule?.[this.locale] ?? ''].filter((l) => l !== ''),
+          q,
+        );
+        await this.resolve(form, q);
+      }
     }
   }
 

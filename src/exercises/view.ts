@@ -45,9 +45,22 @@ export interface RuleView {
 
 export interface LessonLink {
   lesson: string;
-  /** Root-relative, locale included, base path not: `/en/lessons/08-crash-reboot/`. */
+  /** Root-relative, locale included, base path not: `/en/lessons/08-crash-reboot/#a-section`. */
   href: string;
+  /** The heading of the section `href` points at; null when it points at the lesson's top. */
+  section: string | null;
 }
+
+/**
+ * Finds where a lesson shows a question's rule at work: the heading (its id and text) of the
+ * first section that draws a scenario whose trace carries `reason`, or, failing that, draws
+ * the exercise's own scenario. Null when no section does; the link then opens the lesson's top.
+ */
+export type SectionLookup = (
+  lesson: string,
+  lang: Lang,
+  find: { reason: Reason | null; scenario: string | null },
+) => { id: string; title: string } | null;
 
 interface QuestionViewBase {
   /** `${exercise id}/${question id}`: the progress key, shared by both locales. */
@@ -97,7 +110,16 @@ export interface ExerciseView {
   questions: QuestionView[];
 }
 
-const lessonHref = (lesson: string, lang: Lang): string => `/${lang === 'zh-CN' ? 'zh-cn' : 'en'}/lessons/${lesson}/`;
+function lessonLink(
+  lesson: string,
+  lang: Lang,
+  sections: SectionLookup | undefined,
+  find: { reason: Reason | null; scenario: string | null },
+): LessonLink {
+  const section = sections?.(lesson, lang, find) ?? null;
+  const page = `/${lang === 'zh-CN' ? 'zh-cn' : 'en'}/lessons/${lesson}/`;
+  return { lesson, href: section ? `${page}#${section.id}` : page, section: section?.title ?? null };
+}
 
 /** An answer value in the learner's words. */
 export function choiceLabel(kind: Exclude<AskKind, 'goal'>, value: string, lang: Lang): string {
@@ -130,8 +152,11 @@ export function diagnosisView(belief: BeliefId, lang: Lang): DiagnosisView {
   return { belief, asIf, fact, text: t(lang, 'exercise.diagnosis', { asIf, fact }) };
 }
 
-/** Everything needed to render the exercise in `lang`. Throws when the exercise is not well posed (npm run check says why). */
-export function exerciseView(exercise: Exercise, lang: Lang): ExerciseView {
+/**
+ * Everything needed to render the exercise in `lang`. Throws when the exercise is not well posed
+ * (npm run check says why). With `sections`, lesson links point at the section showing the rule.
+ */
+export function exerciseView(exercise: Exercise, lang: Lang, sections?: SectionLookup): ExerciseView {
   const solved = solveExercise(exercise);
   if (solved.trace === null || solved.problems.length > 0) {
     throw new Error(
@@ -154,10 +179,10 @@ export function exerciseView(exercise: Exercise, lang: Lang): ExerciseView {
         toolbox: q.toolbox,
         hosts: q.hosts,
         goal: q.goal,
-        lesson: { lesson: exercise.lesson, href: lessonHref(exercise.lesson, lang) },
+        lesson: lessonLink(exercise.lesson, lang, sections, { reason: null, scenario: exercise.scenarioId }),
       };
     }
-    return choiceView(exercise, trace, s as SolvedChoiceQuestion, base, lang);
+    return choiceView(exercise, trace, s as SolvedChoiceQuestion, base, lang, sections);
   });
   return {
     id: exercise.id,
@@ -175,6 +200,7 @@ function choiceView(
   s: SolvedChoiceQuestion,
   base: Omit<QuestionViewBase, 'lesson'>,
   lang: Lang,
+  sections: SectionLookup | undefined,
 ): ChoiceQuestionView {
   const q = s.question;
   const answer = s.answer ?? '';
@@ -198,7 +224,7 @@ function choiceView(
     answer,
     outcome,
     rule,
-    lesson: { lesson, href: lessonHref(lesson, lang) },
+    lesson: lessonLink(lesson, lang, sections, { reason, scenario: exercise.scenarioId }),
     hints: [
       familyHint(reason, lang),
       holdingsHint(trace, q.host, socket, q.at, lang),

@@ -25,6 +25,8 @@ interface Question {
   outcome: Record<'en' | 'zh-CN', string> | null;
   hints: Record<'en' | 'zh-CN', string[]>;
   next: Record<'en' | 'zh-CN', string> | null;
+  lesson: Record<'en' | 'zh-CN', string>;
+  section: Record<'en' | 'zh-CN', string | null>;
 }
 interface Data {
   id: string;
@@ -106,20 +108,46 @@ for (const { locale, lang, check, hint } of locales) {
       await answerByKeyboard(page, form, right.value);
       await expect(status).toContainText(lang === 'en' ? 'Right.' : '正确。');
       await expect(status).toContainText(first.rule?.[lang] ?? '');
-      await expect(status.getByRole('link')).toHaveAttribute('href', new RegExp(`/${locale}/lessons/`));
       await expect(form.locator('.ex-attempts')).toContainText('2');
       // Then the model's outcome plays: the trace grows past the stop, and the next question appears.
       expect(await exercise(page).locator('.ex-stage tbody tr').count()).toBeGreaterThanOrEqual(rowsBefore);
       if (first.next !== null) await expect(exercise(page).locator('.ex-question')).toHaveCount(2);
 
-      // Kept across a reload, in the other locale too (one key for both).
-      await page.reload();
-      await expect(questionForm(page).locator('.ex-attempts')).toContainText('2');
-      const other = locales.find((l) => l.locale !== locale)?.locale ?? 'en';
-      await page.goto(practice(other));
-      await expect(questionForm(page).locator('.ex-attempts')).toContainText('2');
+      // Kept across a reload, in the other locale too (one key for both): the question comes back
+      // settled, with the right choice checked, the rule, and the next stage already shown.
+      const other = locales.find((l) => l.locale !== locale) ?? locales[0];
+      for (const [where, l] of [
+        [practice(locale), lang],
+        [practice(other?.locale ?? 'en'), other?.lang ?? 'en'],
+      ] as const) {
+        await page.goto(where);
+        const again = questionForm(page);
+        await expect(again.locator('.ex-attempts')).toContainText('2');
+        await expect(again.getByRole('status')).toContainText(l === 'en' ? 'earlier visit' : '之前的访问');
+        await expect(again.getByRole('status')).toContainText(first.rule?.[l] ?? '');
+        await expect(again.locator(`input[value="${right.value}"]`)).toBeChecked();
+        if (first.next !== null) await expect(exercise(page).locator('.ex-question')).toHaveCount(2);
+      }
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.otherOrigins).toEqual([]);
+    });
+
+    test('the feedback links to the lesson section that shows the rule', async ({ page }) => {
+      const section = first.section[lang];
+      if (section === null) throw new Error(`${first.key}: its feedback has no lesson section`);
+      await page.goto(practice(locale));
+      const form = questionForm(page);
+      await answerByKeyboard(page, form, right.value);
+      const link = form.getByRole('status').getByRole('link');
+      await expect(link).toContainText(section);
+      const fragment = first.lesson[lang].split('#')[1] ?? '';
+      expect(fragment).not.toBe('');
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/${locale}/lessons/`));
+      const heading = page.locator(`[id="${fragment}"]`);
+      await expect(heading).toHaveText(section);
+      await expect(heading).toBeInViewport();
     });
 
     test('hints come one at a time, are counted, and the last one reveals', async ({ page }) => {
@@ -197,6 +225,28 @@ for (const { locale, lang, check, hint } of locales) {
     }
   });
 }
+
+test('every feedback link to a lesson section names a heading the built lesson has', () => {
+  const dist = join(import.meta.dirname, '..', '..', 'dist');
+  const pages = new Map<string, string>();
+  let links = 0;
+  for (const d of all) {
+    for (const q of d.questions) {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const [path = '', fragment] = q.lesson[lang].split('#');
+        if (fragment === undefined) continue;
+        links++;
+        let html = pages.get(path);
+        if (html === undefined) {
+          html = readFileSync(join(dist, ...path.split('/').filter(Boolean), 'index.html'), 'utf8');
+          pages.set(path, html);
+        }
+        expect(html.includes(`id="${fragment}"`), `${q.key} (${lang}): ${path} has no #${fragment}`).toBe(true);
+      }
+    }
+  }
+  expect(links).toBeGreaterThan(200);
+});
 
 test.describe('goal challenges', () => {
   const id = 'review-make-it-happen';
