@@ -155,7 +155,11 @@ describe('the view a page renders', () => {
   it('names the rule that decided it and the lesson teaching it (R5, R8: close-unread-data, lesson 10)', () => {
     const v = view('en');
     expect(v.rule).toMatchObject({ reason: 'close-unread-data', rules: ['R5', 'R8'], kind: 'rst' });
-    expect(v.lesson).toEqual({ lesson: '10-beyond-the-article', href: '/en/lessons/10-beyond-the-article/' });
+    expect(v.lesson).toEqual({
+      lesson: '10-beyond-the-article',
+      href: '/en/lessons/10-beyond-the-article/',
+      section: null,
+    });
     expect(view('zh-CN').lesson.href).toBe('/zh-cn/lessons/10-beyond-the-article/');
   });
 
