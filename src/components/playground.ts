@@ -6,12 +6,13 @@
  */
 import './scenario-player.ts';
 import type { ProfileName, Trace } from '../model/trace.ts';
-import { tracePcap } from '../render/pcap.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
-import { decodeShared, encodeShared } from './playground-link.ts';
+import { decodeShared, type Shared } from './playground-link.ts';
+import { copyLink, downloadPcap } from './playground-share.ts';
 import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
 import { StepBuilder } from './playground-builder.ts';
-import { firstItems, traceView } from './trace-view.ts';
+import { firstItems } from './trace-view.ts';
+import { drawFigure } from './playground-figure.ts';
 import { el } from './dom.ts';
 
 const DEBOUNCE_MS = 250;
@@ -71,8 +72,8 @@ class ScenarioPlayground extends HTMLElement {
     });
     this.addEventListener('click', (e) => {
       const action = (e.target as Element).closest<HTMLElement>('[data-pg]')?.dataset['pg'];
-      if (action === 'copy') void this.copyLink();
-      else if (action === 'pcap') this.downloadPcap();
+      if (action === 'copy') void copyLink(this, this.uiLang, this.shared());
+      else if (action === 'pcap' && this.trace) downloadPcap(this, this.uiLang, this.trace, this.scenarioId);
       else if (action === 'reset') {
         history.replaceState(history.state, '', location.pathname + location.search);
         this.load(this.editor.defaultValue, null);
@@ -111,15 +112,16 @@ class ScenarioPlayground extends HTMLElement {
     return t(this.uiLang, key, vars);
   }
 
+  /** What the controls hold: the editor's text and the chosen profile. */
+  private shared(): Shared {
+    const profile = this.profile.value;
+    return { text: this.editor.value, profile: profile === 'linux' || profile === 'rfc9293' ? profile : null };
+  }
+
   /** Asks the worker to parse and simulate the editor's text; the reply is shown by `receive`. */
   private run(): void {
     window.clearTimeout(this.timer);
-    const profile = this.profile.value;
-    const request: RunRequest = {
-      seq: ++this.seq,
-      text: this.editor.value,
-      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
-    };
+    const request: RunRequest = { seq: ++this.seq, ...this.shared() };
     this.worker ??= this.startWorker();
     this.worker.postMessage(request);
     window.clearTimeout(this.deadline);
@@ -214,19 +216,12 @@ class ScenarioPlayground extends HTMLElement {
     figure.classList.remove('is-stale');
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = false;
 
-    const view = traceView(this.uiLang, drawn, title, 'pg-seq');
-    el(figure, '.scenario-title', HTMLElement).textContent = title;
-    el(figure, '.pg-profile-name', HTMLElement).textContent = this.say(
-      trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux',
-    );
-    const player = this.playerTemplate.cloneNode(true) as HTMLElement;
-    player.dataset['frames'] = String(view.frames);
-    player.dataset['chapters'] = JSON.stringify(view.chapters);
-    el(player, '.scenario-bursts', HTMLElement).innerHTML = view.bursts;
-    el(player, '.scenario-diagram', HTMLElement).innerHTML = view.svg;
-    el(figure, 'scenario-player', HTMLElement).replaceWith(player);
-    el(figure, 'tbody', HTMLElement).innerHTML = view.rows;
+    drawFigure(figure, this.playerTemplate, this.uiLang, drawn, { title, profile: this.profileName(trace) }, 'pg-seq');
     this.builder.setHosts(hosts);
+  }
+
+  private profileName(trace: Trace): string {
+    return this.say(trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux');
   }
 
   /** Line numbers beside the editor; lines with a mistake carry a mark and the message. */
@@ -253,44 +248,6 @@ class ScenarioPlayground extends HTMLElement {
     this.editor.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
     const height = parseFloat(getComputedStyle(this.editor).lineHeight) || 20;
     this.editor.scrollTop = Math.max(0, (line - 1) * height - this.editor.clientHeight / 2);
-  }
-
-  // Sharing and export.
-
-  private async copyLink(): Promise<void> {
-    const profile = this.profile.value;
-    const url = new URL(location.href);
-    url.hash = encodeShared({
-      text: this.editor.value,
-      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
-    });
-    // The address bar shows the link too; replaceState adds no history entry and fires no hashchange.
-    history.replaceState(history.state, '', url);
-    const field = el(this, '#pg-link', HTMLInputElement);
-    field.value = url.href;
-    const status = el(this, '.pg-share-status', HTMLElement);
-    try {
-      await navigator.clipboard.writeText(url.href);
-      status.textContent = this.say('playground.copied');
-    } catch {
-      // No clipboard permission (or no clipboard API): the link is in the field, selected.
-      field.select();
-      status.textContent = this.say('playground.copy.manual');
-    }
-  }
-
-  private downloadPcap(): void {
-    if (this.trace === null) return;
-    const file = `${this.scenarioId}${this.trace.profile === 'linux' ? '' : `.${this.trace.profile}`}.pcap`;
-    const blob = new Blob([new Uint8Array(tracePcap(this.trace))], { type: 'application/vnd.tcpdump.pcap' });
-    const href = URL.createObjectURL(blob);
-    const link = Object.assign(document.createElement('a'), { href, download: file, hidden: true });
-    this.append(link);
-    link.click();
-    link.remove();
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
-    el(this, '.pg-share-status', HTMLElement).textContent = this.say('playground.pcap.saved', { file });
   }
 }
 
