@@ -5,7 +5,7 @@
  */
 import type { Trace } from '../model/trace.ts';
 import type { SequenceOptions } from '../render/sequence.ts';
-import type { Lang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { traceView } from './trace-view.ts';
 import { el } from './dom.ts';
 
@@ -33,7 +33,10 @@ export function drawFigure(
   player.dataset['frames'] = String(view.frames);
   player.dataset['chapters'] = JSON.stringify(view.chapters);
   el(player, '.scenario-bursts', HTMLElement).innerHTML = view.bursts;
-  el(player, '.scenario-diagram', HTMLElement).innerHTML = view.svg;
+  const diagram = el(player, '.scenario-diagram', HTMLElement);
+  diagram.innerHTML = view.svg;
+  // Named after what it shows: two diagrams side by side need two names.
+  diagram.setAttribute('aria-label', `${t(lang, 'scenario.diagram')}: ${text.title}. ${t(lang, 'scenario.keys')}`);
   el(figure, 'scenario-player', HTMLElement).replaceWith(player);
   el(figure, 'tbody', HTMLElement).innerHTML = view.rows;
 }

@@ -5,11 +5,13 @@
  * view function as the build. The diagram is a <scenario-player>, replaced for each trace.
  */
 import './scenario-player.ts';
-import type { ProfileName, Trace } from '../model/trace.ts';
+import type { Trace } from '../model/trace.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
 import { decodeShared, type Shared } from './playground-link.ts';
 import { copyLink, downloadPcap } from './playground-share.ts';
-import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
+import type { Believed, Problem, RunOutcome, RunRequest } from './playground-run.ts';
+import { BELIEF_IDS, type BeliefId } from '../model/beliefs.ts';
+import { BeliefComparison } from './playground-belief.ts';
 import { StepBuilder } from './playground-builder.ts';
 import { firstItems } from './trace-view.ts';
 import { drawFigure } from './playground-figure.ts';
@@ -27,6 +29,10 @@ class ScenarioPlayground extends HTMLElement {
   private editor!: HTMLTextAreaElement;
   private gutter!: HTMLElement;
   private profile!: HTMLSelectElement;
+  private belief!: HTMLSelectElement;
+  private comparison!: BeliefComparison;
+  /** The belief the latest run was asked to compare with. */
+  private asked: BeliefId | null = null;
   private status!: HTMLElement;
   private builder!: StepBuilder;
   private playerTemplate!: HTMLElement;
@@ -47,11 +53,13 @@ class ScenarioPlayground extends HTMLElement {
     this.editor = el(this, '#pg-text', HTMLTextAreaElement);
     this.gutter = el(this, '.pg-gutter', HTMLElement);
     this.profile = el(this, '#pg-profile', HTMLSelectElement);
+    this.belief = el(this, '#pg-belief', HTMLSelectElement);
     this.status = el(this, '.pg-status', HTMLElement);
     this.builder = new StepBuilder(el(this, '.pg-builder', HTMLFormElement), this.uiLang, this.editor, () =>
       this.run(),
     );
     this.playerTemplate = el(this, 'scenario-player', HTMLElement).cloneNode(true) as HTMLElement;
+    this.comparison = new BeliefComparison(this, this.uiLang, this.playerTemplate);
     // Nothing to download until the first run has drawn a trace (the worker answers later).
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
     for (const part of this.querySelectorAll<HTMLElement>('[data-needs-js]')) part.hidden = false;
@@ -66,6 +74,7 @@ class ScenarioPlayground extends HTMLElement {
       this.gutter.scrollTop = this.editor.scrollTop;
     });
     this.profile.addEventListener('change', () => this.run());
+    this.belief.addEventListener('change', () => this.run());
     this.status.addEventListener('click', (e) => {
       const line = (e.target as Element).closest<HTMLElement>('[data-line]')?.dataset['line'];
       if (line !== undefined) this.goToLine(Number(line));
@@ -76,7 +85,7 @@ class ScenarioPlayground extends HTMLElement {
       else if (action === 'pcap' && this.trace) downloadPcap(this, this.uiLang, this.trace, this.scenarioId);
       else if (action === 'reset') {
         history.replaceState(history.state, '', location.pathname + location.search);
-        this.load(this.editor.defaultValue, null);
+        this.load({ text: this.editor.defaultValue, profile: null, belief: null });
       }
     });
     window.addEventListener('hashchange', this.restore);
@@ -98,12 +107,13 @@ class ScenarioPlayground extends HTMLElement {
       this.run();
       return;
     }
-    this.load(shared.text, shared.profile);
+    this.load(shared);
   };
 
-  private load(text: string, profile: ProfileName | null): void {
+  private load({ text, profile, belief }: Shared): void {
     this.editor.value = text;
     this.profile.value = profile ?? '';
+    this.belief.value = belief ?? '';
     this.editor.scrollTop = 0;
     this.run();
   }
@@ -112,16 +122,21 @@ class ScenarioPlayground extends HTMLElement {
     return t(this.uiLang, key, vars);
   }
 
-  /** What the controls hold: the editor's text and the chosen profile. */
+  /** What the controls hold: the editor's text, the chosen profile and the belief to compare with. */
   private shared(): Shared {
     const profile = this.profile.value;
-    return { text: this.editor.value, profile: profile === 'linux' || profile === 'rfc9293' ? profile : null };
+    return {
+      text: this.editor.value,
+      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
+      belief: BELIEF_IDS.find((b) => b === this.belief.value) ?? null,
+    };
   }
 
   /** Asks the worker to parse and simulate the editor's text; the reply is shown by `receive`. */
   private run(): void {
     window.clearTimeout(this.timer);
     const request: RunRequest = { seq: ++this.seq, ...this.shared() };
+    this.asked = request.belief;
     this.worker ??= this.startWorker();
     this.worker.postMessage(request);
     window.clearTimeout(this.deadline);
@@ -157,7 +172,8 @@ class ScenarioPlayground extends HTMLElement {
       this.showProblems([{ line: null, message: this.say('playground.error.crash', { message: reply.message }) }]);
       return;
     }
-    this.showTrace(reply.title?.[this.uiLang] ?? this.say('playground.untitled'), reply.id, reply.hosts, reply.trace);
+    const title = reply.title?.[this.uiLang] ?? this.say('playground.untitled');
+    this.showTrace(title, reply.id, reply.hosts, reply.trace, reply.believed);
   }
 
   private showProblems(problems: readonly Problem[]): void {
@@ -186,11 +202,18 @@ class ScenarioPlayground extends HTMLElement {
     list.hidden = false;
     el(this.status, '.pg-ok', HTMLElement).hidden = true;
     el(this.status, '.pg-stale', HTMLElement).hidden = this.trace === null;
-    this.querySelector('.pg-figure')?.classList.toggle('is-stale', this.trace !== null);
+    for (const figure of this.querySelectorAll('.pg-figure, .pg-belief-figure'))
+      figure.classList.toggle('is-stale', this.trace !== null);
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
   }
 
-  private showTrace(title: string, id: string, hosts: readonly string[], trace: Trace): void {
+  private showTrace(
+    title: string,
+    id: string,
+    hosts: readonly string[],
+    trace: Trace,
+    believed: Believed | null,
+  ): void {
     this.trace = trace;
     this.scenarioId = id;
     this.marks = new Map();
@@ -198,11 +221,13 @@ class ScenarioPlayground extends HTMLElement {
     this.editor.removeAttribute('aria-invalid');
     const { trace: drawn, total } = firstItems(trace);
     const shown = drawn.segments.length + drawn.events.length;
+    const compared = this.comparison.show(this.asked, trace, believed);
     const ok = el(this.status, '.pg-ok', HTMLElement);
     ok.textContent = [
       this.notice,
       this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
       shown < total ? this.say('playground.truncated', { total, shown }) : '',
+      compared.sentence,
     ]
       .filter(Boolean)
       .join(' ');
@@ -216,7 +241,16 @@ class ScenarioPlayground extends HTMLElement {
     figure.classList.remove('is-stale');
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = false;
 
-    drawFigure(figure, this.playerTemplate, this.uiLang, drawn, { title, profile: this.profileName(trace) }, 'pg-seq');
+    const text = { title: compared.caption ?? title, profile: this.profileName(trace) };
+    drawFigure(
+      figure,
+      this.playerTemplate,
+      this.uiLang,
+      drawn,
+      text,
+      'pg-seq',
+      compared.marked ? { marked: compared.marked } : {},
+    );
     this.builder.setHosts(hosts);
   }
 
