@@ -33,13 +33,13 @@ export class BeliefComparison {
   private readonly fact: HTMLElement;
   /** A copy of TCP's figure as the build drew it, for the belief's figure. */
   private readonly figureTemplate: HTMLElement;
+  private readonly lang: Lang;
+  /** A clean <scenario-player>, as the build drew it. */
+  private readonly playerTemplate: HTMLElement;
 
-  constructor(
-    root: HTMLElement,
-    private readonly lang: Lang,
-    /** A clean <scenario-player>, as the build drew it. */
-    private readonly playerTemplate: HTMLElement,
-  ) {
+  constructor(root: HTMLElement, lang: Lang, playerTemplate: HTMLElement) {
+    this.lang = lang;
+    this.playerTemplate = playerTemplate;
     this.results = el(root, '.pg-results', HTMLElement);
     this.head = el(root, '.pg-belief-head', HTMLElement);
     this.panel = el(root, '.pg-belief-panel', HTMLElement);
