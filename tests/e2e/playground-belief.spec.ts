@@ -90,7 +90,10 @@ for (const words of CASES) {
     await expect(page.locator('.pg-belief-fact')).toBeVisible();
     // Both players open on the whole trace, as the playground's own does.
     expect(await beliefFigure(page).locator('svg .is-hidden').count()).toBe(0);
-    expect(await axeViolations(page), 'axe violations').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolations(page), 'axe violations (light)').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page, 'colour'), 'axe violations (dark)').toEqual([]);
 
     await page.getByRole('button', { name: words.copy }).click();
     const link = await page.getByRole('textbox', { name: words.link }).inputValue();
@@ -158,5 +161,38 @@ test('a link with a belief the site does not know opens the scenario without one
   await expect(page.getByLabel('Compare with a belief', { exact: true })).toHaveValue('');
   await expect(tcpFigure(page).locator('.scenario-title')).toHaveText('Server crashes and reboots');
   await expect(beliefFigure(page)).toHaveCount(0);
+  expectQuiet(problems);
+});
+
+test('the belief’s diagram steps by keyboard, nothing animates with reduced motion, and a mistake marks both stale', async ({
+  page,
+  baseURL,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const origin = new URL(baseURL ?? '').origin;
+  const problems = await open(page, origin, `${base}en/playground/`);
+  const editor = page.getByRole('textbox', { name: 'Scenario (YAML)' });
+  await editor.fill(crashReboot);
+  await page.getByLabel('Compare with a belief', { exact: true }).selectOption('crashed-host-resets');
+  const diagram = page.getByRole('region', { name: /What you might expect \(belief: A crashed host sends RST\)/ });
+  await expect(diagram).toBeVisible();
+  const item = beliefFigure(page).locator('svg [data-frame="0"]').first();
+  const duration = await item.evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
+  await diagram.focus();
+  await page.keyboard.press('Home');
+  const position = beliefFigure(page).locator('.scenario-position');
+  await expect(position).toHaveText(/^Event 0 of \d+$/);
+  await expect(item).toHaveClass(/is-hidden/);
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText(/^Event 1 of \d+$/);
+  await expect(item).not.toHaveClass(/is-hidden/);
+  // TCP's diagram is a player of its own, left where it was.
+  expect(await tcpFigure(page).locator('svg .is-hidden').count()).toBe(0);
+
+  await editor.fill(crashReboot.replace('hosts:', 'hots:'));
+  await expect(page.locator('.pg-errors')).toBeVisible();
+  await expect(beliefFigure(page)).toHaveClass(/is-stale/);
+  await expect(tcpFigure(page)).toHaveClass(/is-stale/);
   expectQuiet(problems);
 });
