@@ -70,7 +70,8 @@ export class BeliefComparison {
     const { onlyA, onlyB } = traceDiff(believed.trace, trace);
     if (onlyA.length === 0 && onlyB.length === 0) {
       const same = t(this.lang, 'playground.belief.same');
-      legend.textContent = `${asIf} ${same}`;
+      // Chinese sentences follow each other without a space.
+      legend.textContent = [asIf, same].join(this.lang === 'zh-CN' ? '' : ' ');
       return { ...NONE, sentence: same };
     }
     legend.textContent = t(this.lang, 'compare.marked');

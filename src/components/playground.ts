@@ -230,7 +230,7 @@ class ScenarioPlayground extends HTMLElement {
       compared.sentence,
     ]
       .filter(Boolean)
-      .join(' ');
+      .join(this.uiLang === 'zh-CN' ? '' : ' ');
     this.notice = '';
     ok.hidden = false;
     const list = el(this.status, '.pg-errors', HTMLUListElement);

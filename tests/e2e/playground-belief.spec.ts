@@ -82,6 +82,8 @@ for (const words of CASES) {
     await expect(beliefFigure(page).locator('.scenario-title')).toHaveText(words.expect);
     await expect(tcpFigure(page).locator('.scenario-title')).toHaveText(words.tcp);
     await expect(page.locator('.pg-ok')).toContainText(words.differs);
+    // Chinese sentences follow each other without a space.
+    expect(await page.locator('.pg-ok').textContent()).not.toMatch(/。\s/);
     // behaviour.md case 7: the belief has the crashed host send RST as it goes down; in fact it is
     // silent and the RST comes from the rebooted host. Each side's RST is one the other lacks.
     await expect(beliefFigure(page).locator('svg .seg-marked.seg-rst').first()).toBeAttached();
