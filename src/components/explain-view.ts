@@ -95,7 +95,7 @@ function endHtml(conn: ConnectionReport, end: EndReport, k: number, lang: Lang, 
   const replay =
     end.scenario === null
       ? ''
-      : `<p><a class="ex-replay" href="${esc(`${links.base}${links.locale}/playground/#${encodeShared({ text: end.scenario, profile: null })}`)}">${esc(t(lang, 'explain.replay'))}</a></p>`;
+      : `<p><a class="ex-replay" href="${esc(`${links.base}${links.locale}/playground/#${encodeShared({ text: end.scenario, profile: null, belief: null })}`)}">${esc(t(lang, 'explain.replay'))}</a></p>`;
   return (
     `<article class="ex-end ${rst ? 'ex-end-rst' : 'ex-end-fin'}" id="ex-${conn.id}-${k}">` +
     `<h3>${esc(heading)}</h3><dl>${dl}</dl>${replay}</article>`

@@ -8,5 +8,5 @@ const scope = self as unknown as {
 };
 
 scope.addEventListener('message', ({ data }) => {
-  scope.postMessage({ seq: data.seq, ...runScenario(data.text, data.profile) });
+  scope.postMessage({ seq: data.seq, ...runScenario(data.text, data.profile, data.belief) });
 });

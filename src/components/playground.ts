@@ -5,13 +5,16 @@
  * view function as the build. The diagram is a <scenario-player>, replaced for each trace.
  */
 import './scenario-player.ts';
-import type { ProfileName, Trace } from '../model/trace.ts';
-import { tracePcap } from '../render/pcap.ts';
+import type { Trace } from '../model/trace.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
-import { decodeShared, encodeShared } from './playground-link.ts';
-import type { Problem, RunOutcome, RunRequest } from './playground-run.ts';
+import { decodeShared, type Shared } from './playground-link.ts';
+import { copyLink, downloadPcap } from './playground-share.ts';
+import type { Believed, Problem, RunOutcome, RunRequest } from './playground-run.ts';
+import { BELIEF_IDS, type BeliefId } from '../model/beliefs.ts';
+import { BeliefComparison } from './playground-belief.ts';
 import { StepBuilder } from './playground-builder.ts';
-import { firstItems, traceView } from './trace-view.ts';
+import { firstItems } from './trace-view.ts';
+import { drawFigure } from './playground-figure.ts';
 import { el } from './dom.ts';
 
 const DEBOUNCE_MS = 250;
@@ -26,6 +29,10 @@ class ScenarioPlayground extends HTMLElement {
   private editor!: HTMLTextAreaElement;
   private gutter!: HTMLElement;
   private profile!: HTMLSelectElement;
+  private belief!: HTMLSelectElement;
+  private comparison!: BeliefComparison;
+  /** The belief the latest run was asked to compare with. */
+  private asked: BeliefId | null = null;
   private status!: HTMLElement;
   private builder!: StepBuilder;
   private playerTemplate!: HTMLElement;
@@ -46,11 +53,13 @@ class ScenarioPlayground extends HTMLElement {
     this.editor = el(this, '#pg-text', HTMLTextAreaElement);
     this.gutter = el(this, '.pg-gutter', HTMLElement);
     this.profile = el(this, '#pg-profile', HTMLSelectElement);
+    this.belief = el(this, '#pg-belief', HTMLSelectElement);
     this.status = el(this, '.pg-status', HTMLElement);
     this.builder = new StepBuilder(el(this, '.pg-builder', HTMLFormElement), this.uiLang, this.editor, () =>
       this.run(),
     );
     this.playerTemplate = el(this, 'scenario-player', HTMLElement).cloneNode(true) as HTMLElement;
+    this.comparison = new BeliefComparison(this, this.uiLang, this.playerTemplate);
     // Nothing to download until the first run has drawn a trace (the worker answers later).
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
     for (const part of this.querySelectorAll<HTMLElement>('[data-needs-js]')) part.hidden = false;
@@ -65,17 +74,18 @@ class ScenarioPlayground extends HTMLElement {
       this.gutter.scrollTop = this.editor.scrollTop;
     });
     this.profile.addEventListener('change', () => this.run());
+    this.belief.addEventListener('change', () => this.run());
     this.status.addEventListener('click', (e) => {
       const line = (e.target as Element).closest<HTMLElement>('[data-line]')?.dataset['line'];
       if (line !== undefined) this.goToLine(Number(line));
     });
     this.addEventListener('click', (e) => {
       const action = (e.target as Element).closest<HTMLElement>('[data-pg]')?.dataset['pg'];
-      if (action === 'copy') void this.copyLink();
-      else if (action === 'pcap') this.downloadPcap();
+      if (action === 'copy') void copyLink(this, this.uiLang, this.shared());
+      else if (action === 'pcap' && this.trace) downloadPcap(this, this.uiLang, this.trace, this.scenarioId);
       else if (action === 'reset') {
         history.replaceState(history.state, '', location.pathname + location.search);
-        this.load(this.editor.defaultValue, null);
+        this.load({ text: this.editor.defaultValue, profile: null, belief: null });
       }
     });
     window.addEventListener('hashchange', this.restore);
@@ -97,12 +107,13 @@ class ScenarioPlayground extends HTMLElement {
       this.run();
       return;
     }
-    this.load(shared.text, shared.profile);
+    this.load(shared);
   };
 
-  private load(text: string, profile: ProfileName | null): void {
+  private load({ text, profile, belief }: Shared): void {
     this.editor.value = text;
     this.profile.value = profile ?? '';
+    this.belief.value = belief ?? '';
     this.editor.scrollTop = 0;
     this.run();
   }
@@ -111,15 +122,21 @@ class ScenarioPlayground extends HTMLElement {
     return t(this.uiLang, key, vars);
   }
 
+  /** What the controls hold: the editor's text, the chosen profile and the belief to compare with. */
+  private shared(): Shared {
+    const profile = this.profile.value;
+    return {
+      text: this.editor.value,
+      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
+      belief: BELIEF_IDS.find((b) => b === this.belief.value) ?? null,
+    };
+  }
+
   /** Asks the worker to parse and simulate the editor's text; the reply is shown by `receive`. */
   private run(): void {
     window.clearTimeout(this.timer);
-    const profile = this.profile.value;
-    const request: RunRequest = {
-      seq: ++this.seq,
-      text: this.editor.value,
-      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
-    };
+    const request: RunRequest = { seq: ++this.seq, ...this.shared() };
+    this.asked = request.belief;
     this.worker ??= this.startWorker();
     this.worker.postMessage(request);
     window.clearTimeout(this.deadline);
@@ -155,7 +172,8 @@ class ScenarioPlayground extends HTMLElement {
       this.showProblems([{ line: null, message: this.say('playground.error.crash', { message: reply.message }) }]);
       return;
     }
-    this.showTrace(reply.title?.[this.uiLang] ?? this.say('playground.untitled'), reply.id, reply.hosts, reply.trace);
+    const title = reply.title?.[this.uiLang] ?? this.say('playground.untitled');
+    this.showTrace(title, reply.id, reply.hosts, reply.trace, reply.believed);
   }
 
   private showProblems(problems: readonly Problem[]): void {
@@ -184,11 +202,18 @@ class ScenarioPlayground extends HTMLElement {
     list.hidden = false;
     el(this.status, '.pg-ok', HTMLElement).hidden = true;
     el(this.status, '.pg-stale', HTMLElement).hidden = this.trace === null;
-    this.querySelector('.pg-figure')?.classList.toggle('is-stale', this.trace !== null);
+    for (const figure of this.querySelectorAll('.pg-figure, .pg-belief-figure'))
+      figure.classList.toggle('is-stale', this.trace !== null);
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = true;
   }
 
-  private showTrace(title: string, id: string, hosts: readonly string[], trace: Trace): void {
+  private showTrace(
+    title: string,
+    id: string,
+    hosts: readonly string[],
+    trace: Trace,
+    believed: Believed | null,
+  ): void {
     this.trace = trace;
     this.scenarioId = id;
     this.marks = new Map();
@@ -196,14 +221,16 @@ class ScenarioPlayground extends HTMLElement {
     this.editor.removeAttribute('aria-invalid');
     const { trace: drawn, total } = firstItems(trace);
     const shown = drawn.segments.length + drawn.events.length;
+    const compared = this.comparison.show(this.asked, trace, believed);
     const ok = el(this.status, '.pg-ok', HTMLElement);
     ok.textContent = [
       this.notice,
       this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
       shown < total ? this.say('playground.truncated', { total, shown }) : '',
+      compared.sentence,
     ]
       .filter(Boolean)
-      .join(' ');
+      .join(this.uiLang === 'zh-CN' ? '' : ' ');
     this.notice = '';
     ok.hidden = false;
     const list = el(this.status, '.pg-errors', HTMLUListElement);
@@ -214,19 +241,21 @@ class ScenarioPlayground extends HTMLElement {
     figure.classList.remove('is-stale');
     el(this, '[data-pg="pcap"]', HTMLButtonElement).disabled = false;
 
-    const view = traceView(this.uiLang, drawn, title, 'pg-seq');
-    el(figure, '.scenario-title', HTMLElement).textContent = title;
-    el(figure, '.pg-profile-name', HTMLElement).textContent = this.say(
-      trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux',
+    const text = { title: compared.caption ?? title, profile: this.profileName(trace) };
+    drawFigure(
+      figure,
+      this.playerTemplate,
+      this.uiLang,
+      drawn,
+      text,
+      'pg-seq',
+      compared.marked ? { marked: compared.marked } : {},
     );
-    const player = this.playerTemplate.cloneNode(true) as HTMLElement;
-    player.dataset['frames'] = String(view.frames);
-    player.dataset['chapters'] = JSON.stringify(view.chapters);
-    el(player, '.scenario-bursts', HTMLElement).innerHTML = view.bursts;
-    el(player, '.scenario-diagram', HTMLElement).innerHTML = view.svg;
-    el(figure, 'scenario-player', HTMLElement).replaceWith(player);
-    el(figure, 'tbody', HTMLElement).innerHTML = view.rows;
     this.builder.setHosts(hosts);
+  }
+
+  private profileName(trace: Trace): string {
+    return this.say(trace.profile === 'rfc9293' ? 'scenario.profile.rfc9293' : 'scenario.profile.linux');
   }
 
   /** Line numbers beside the editor; lines with a mistake carry a mark and the message. */
@@ -253,44 +282,6 @@ class ScenarioPlayground extends HTMLElement {
     this.editor.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
     const height = parseFloat(getComputedStyle(this.editor).lineHeight) || 20;
     this.editor.scrollTop = Math.max(0, (line - 1) * height - this.editor.clientHeight / 2);
-  }
-
-  // Sharing and export.
-
-  private async copyLink(): Promise<void> {
-    const profile = this.profile.value;
-    const url = new URL(location.href);
-    url.hash = encodeShared({
-      text: this.editor.value,
-      profile: profile === 'linux' || profile === 'rfc9293' ? profile : null,
-    });
-    // The address bar shows the link too; replaceState adds no history entry and fires no hashchange.
-    history.replaceState(history.state, '', url);
-    const field = el(this, '#pg-link', HTMLInputElement);
-    field.value = url.href;
-    const status = el(this, '.pg-share-status', HTMLElement);
-    try {
-      await navigator.clipboard.writeText(url.href);
-      status.textContent = this.say('playground.copied');
-    } catch {
-      // No clipboard permission (or no clipboard API): the link is in the field, selected.
-      field.select();
-      status.textContent = this.say('playground.copy.manual');
-    }
-  }
-
-  private downloadPcap(): void {
-    if (this.trace === null) return;
-    const file = `${this.scenarioId}${this.trace.profile === 'linux' ? '' : `.${this.trace.profile}`}.pcap`;
-    const blob = new Blob([new Uint8Array(tracePcap(this.trace))], { type: 'application/vnd.tcpdump.pcap' });
-    const href = URL.createObjectURL(blob);
-    const link = Object.assign(document.createElement('a'), { href, download: file, hidden: true });
-    this.append(link);
-    link.click();
-    link.remove();
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
-    el(this, '.pg-share-status', HTMLElement).textContent = this.say('playground.pcap.saved', { file });
   }
 }
 

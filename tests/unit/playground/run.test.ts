@@ -34,4 +34,20 @@ describe('runScenario', () => {
     const outcome = runScenario(text, null);
     expect(outcome.kind === 'problems' && outcome.problems.map((p) => p.line)).toEqual([8]);
   });
+
+  it('runs a chosen belief beside the scenario, on the linux profile, and only when asked', () => {
+    const text = `${header}  - server: listen 80\n  - client: connect server:80\n  - client: linger 0s\n  - client: close\n`;
+    const plain = runScenario(text, null);
+    expect(plain.kind === 'trace' && plain.believed).toBeNull();
+    const believing = runScenario(text, 'rfc9293', 'close-always-fins');
+    if (believing.kind !== 'trace' || believing.believed === null || !('trace' in believing.believed))
+      throw new Error(`no belief trace: ${JSON.stringify(believing)}`);
+    const flags = (trace: { segments: { flags: string[] }[] }) => trace.segments.map((s) => s.flags.join('+'));
+    // TCP (here rfc9293, as chosen) aborts with RST (R4); the belief has close() always send FIN.
+    expect(flags(believing.trace).at(-1)).toBe('RST');
+    expect(flags(believing.believed.trace)).toContain('FIN+ACK');
+    expect(flags(believing.believed.trace).some((f) => f.includes('RST'))).toBe(false);
+    // Beliefs overlay the real kernel, whatever profile TCP's side was run with.
+    expect(believing.believed.trace.profile).toBe('linux');
+  });
 });
