@@ -62,7 +62,9 @@ export class BeliefComparison {
     });
     const asIf = t(this.lang, 'compare.belief.if', { asIf: words.asIf });
     const legend = el(this.head, '.pg-belief-legend', HTMLElement);
-    this.fact.textContent = words.fact;
+    // A belief is an overlay on the linux profile: beside another profile, say where differences may come from.
+    const note = trace.profile === 'linux' ? [] : [t(this.lang, 'playground.belief.profile')];
+    this.fact.textContent = [words.fact, ...note].join(this.lang === 'zh-CN' ? '' : ' ');
     if ('error' in believed) {
       legend.textContent = t(this.lang, 'playground.belief.error', { name: words.name, message: believed.error });
       return { ...NONE, sentence: legend.textContent };

@@ -90,6 +90,12 @@ for (const words of CASES) {
     await expect(tcpFigure(page).locator('svg .seg-marked.seg-rst').first()).toBeAttached();
     await expect(tcpFigure(page).locator('svg .seg-marked .seg-label').first()).toContainText('◆');
     await expect(page.locator('.pg-belief-fact')).toBeVisible();
+    await expect(page.locator('.pg-belief-fact')).not.toContainText('RFC 9293');
+    // A belief is an overlay on Linux: beside the RFC 9293 profile the page says so.
+    await page.locator('#pg-profile').selectOption('rfc9293');
+    await expect(page.locator('.pg-belief-fact')).toContainText('RFC 9293');
+    await page.locator('#pg-profile').selectOption('');
+    await expect(page.locator('.pg-belief-fact')).not.toContainText('RFC 9293');
     // Both players open on the whole trace, as the playground's own does.
     expect(await beliefFigure(page).locator('svg .is-hidden').count()).toBe(0);
     await page.emulateMedia({ colorScheme: 'light' });
