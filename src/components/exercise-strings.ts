@@ -10,6 +10,7 @@ const KEYS = [
   'exercise.hint.n',
   'exercise.read-lesson',
   'exercise.load-failed',
+  'exercise.stage.failed',
   'exercise.done',
   'exercise.goal.loading',
   'progress.notice',
