@@ -3,7 +3,8 @@
  * build time. Per question, in both languages: the model's answer, feedback for every choice
  * (the rule sentence and the belief diagnosis), the hints, the lesson link, and the markup of
  * what comes next (the trace up to the next stop and the next question). Nothing of it is in
- * the page before an answer is given.
+ * the page before an answer is given. The first stages come separately (firstStages), without
+ * any of it, so the page can fetch them as soon as it has loaded.
  */
 import { exerciseView, type ExerciseView } from '../exercises/view.ts';
 import type { Exercise } from '../exercises/types.ts';
@@ -107,7 +108,16 @@ export function exerciseData(exercise: Exercise): ExerciseData {
   };
 }
 
-/** The page's part: the first stage and the first question, rendered in the page's language. */
-export function firstHtml(view: ExerciseView, lang: Lang): { stage: string; question: string } {
-  return { stage: stageHtml(view, 0, lang), question: questionHtml(view, 0, lang) };
+/** The page's part: the first question's form, rendered in the page's language. */
+export function firstQuestionHtml(view: ExerciseView, lang: Lang): string {
+  return questionHtml(view, 0, lang);
+}
+
+/**
+ * A lesson's first stages in one language, by exercise id: /exercise-stage/<lesson>.<locale>.json.
+ * The trace up to each first question is the bulk of an exercise, so the page fetches it once it
+ * has loaded instead of carrying it; it shows no more than the page used to (no answers in it).
+ */
+export function firstStages(exercises: Exercise[], lang: Lang): Record<string, string> {
+  return Object.fromEntries(exercises.map((e) => [e.id, stageHtml(exerciseView(e, lang), 0, lang)]));
 }

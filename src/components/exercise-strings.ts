@@ -13,6 +13,7 @@ const KEYS = [
   'exercise.restored',
   'exercise.restored-answer',
   'exercise.load-failed',
+  'exercise.stage.failed',
   'exercise.done',
   'exercise.goal.loading',
   'progress.notice',

@@ -1,7 +1,8 @@
 /**
- * <exercise-set>: grades a lesson's exercises in the browser. The page holds only the trace up
- * to each first question; an answer or a hint fetches the exercise's data file (built by
- * exercise-data.ts) for the feedback, and reveals the next stage and question from it.
+ * <exercise-set>: grades a lesson's exercises in the browser. The page holds each first
+ * question's form; once it has loaded, the widget fetches the traces up to those questions (one
+ * file per lesson and language, no answers in it). An answer or a hint fetches the exercise's
+ * data file (built by exercise-data.ts) for the feedback, and reveals the next stage and question from it.
  * Goal challenges load their builder and the model's worker only when opened.
  */
 import type { ExerciseData, QuestionData } from './exercise-data.ts';
@@ -33,6 +34,9 @@ class ExerciseSet extends HTMLElement {
       }
     }
     for (const form of this.querySelectorAll<HTMLElement>('.ex-question')) this.showAttempts(form);
+    // After the load event, so the fetch never competes with the page's own rendering.
+    if (document.readyState === 'complete') void this.loadStages();
+    else window.addEventListener('load', () => void this.loadStages(), { once: true });
     void this.restore();
     this.addEventListener('submit', (e) => {
       const form = e.target;
@@ -70,6 +74,36 @@ class ExerciseSet extends HTMLElement {
       this.data.set(id, p);
     }
     return p;
+  }
+
+  /** The trace up to each first question, into every stage still waiting for it. */
+  private async loadStages(): Promise<void> {
+    const waiting = () => [...this.querySelectorAll<HTMLElement>('.ex-stage[data-pending]')];
+    if (waiting().length === 0) return;
+    const locale = this.locale === 'zh-CN' ? 'zh-cn' : 'en';
+    const file = `${encodeURIComponent(this.dataset['lesson'] ?? '')}.${locale}.json`;
+    let stages: Record<string, string>;
+    try {
+      const r = await fetch(`${this.base}exercise-stage/${file}`);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      stages = (await r.json()) as Record<string, string>;
+    } catch {
+      // Left pending, with a reason: a later answer still fills the stage from the exercise's data.
+      for (const stage of waiting()) stage.textContent = this.s('exercise.stage.failed');
+      return;
+    }
+    // Stages a learner has already moved past (resolved meanwhile) are no longer pending.
+    for (const stage of waiting()) {
+      const html = stages[this.exerciseOf(stage)?.dataset['id'] ?? ''];
+      if (html === undefined) stage.textContent = this.s('exercise.stage.failed');
+      else this.showStage(stage, html);
+    }
+  }
+
+  private showStage(stage: Element, html: string): void {
+    stage.innerHTML = html;
+    stage.removeAttribute('data-pending');
+    stage.removeAttribute('aria-busy');
   }
 
   private async question(form: HTMLElement): Promise<QuestionData | null> {
@@ -163,7 +197,7 @@ class ExerciseSet extends HTMLElement {
     if (q === null || !exercise) return;
     form.dataset['resolved'] = 'true';
     const stage = exercise.querySelector('.ex-stage');
-    if (stage) stage.innerHTML = q.stage[this.locale];
+    if (stage) this.showStage(stage, q.stage[this.locale]);
     const next = q.next?.[this.locale];
     const questions = exercise.querySelector('.ex-questions');
     if (next !== undefined && questions) {

@@ -64,12 +64,13 @@ export function traceView(
       const time = `<th scope="row">${item.t.toFixed(3)}</th>`;
       const frame = `data-frame="${frameOf.get(i) ?? 0}"`;
       if (item.kind === 'event')
-        return `<tr class="row-event" ${frame}>${time}<td colspan="3">${escapeHtml(eventSentence(lang, item.event))}</td></tr>`;
+        return `<tr ${frame}>${time}<td colspan="3">${escapeHtml(eventSentence(lang, item.event))}</td></tr>`;
       const seg = item.seg;
-      const kind = seg.flags.includes('RST') ? 'rst' : seg.flags.includes('FIN') ? 'fin' : 'other';
+      // Only RST and FIN rows are styled apart; an event row is the one whose cell spans three columns.
+      const kind = seg.flags.includes('RST') ? ' class="row-rst"' : seg.flags.includes('FIN') ? ' class="row-fin"' : '';
       const marks = `${seg.retransmission ? ` (${t(lang, 'trace.retransmission')})` : ''}${seg.delivered ? '' : ` (${t(lang, 'trace.lost')})`}`;
       return (
-        `<tr class="row-seg row-${kind}" ${frame}>${time}` +
+        `<tr${kind} ${frame}>${time}` +
         `<td>${escapeHtml(`${seg.from} → ${seg.to}`)}: <strong>${escapeHtml(segmentLabel(seg))}</strong>${escapeHtml(marks)}</td>` +
         `<td>${escapeHtml(numbers(trace, seg))}</td>` +
         `<td><code>${seg.reason}</code>: ${escapeHtml(reasonText(seg.reason, lang))}</td></tr>`

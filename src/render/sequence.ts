@@ -2,7 +2,8 @@
  * A trace as a sequence diagram: one lifeline per host, one arrow per segment (one per burst
  * of back-to-back segments), socket states and calls beside the lifelines. Pure: a trace in,
  * an SVG string out. Every drawn item carries `data-frame`, the frame of frameGroups() it
- * draws, so a player can reveal them one by one. Every label has a row of its own, so no two
+ * draws, so a player can reveal them one by one. Labels beside the last lifeline carry `ev-end`
+ * (the stylesheet anchors them at their end), so no item repeats a presentation attribute. Every label has a row of its own, so no two
  * labels overlap; the drawing is narrow (WIDTH user units) so it stays legible on a phone and
  * scales up on wide screens. RST and FIN differ by line style, arrowhead and label, never by
  * colour alone.
@@ -150,7 +151,7 @@ export function sequenceSvg(
     const ya = (rows.find((r) => r.t >= span.from)?.y ?? HEAD) + 11;
     const yb = (frameY[frame] ?? 0) + 11;
     body.push(
-      `<g class="item timer-span" data-frame="${frame}"><title>${esc(`timer ${span.timer}: ${span.from.toFixed(3)} → ${span.to.toFixed(3)} s`)}</title><line x1="${x}" y1="${ya}" x2="${x}" y2="${yb}"/><circle cx="${x}" cy="${yb}" r="2.5"/></g>`,
+      `<g class="timer-span" data-frame="${frame}"><title>${esc(`timer ${span.timer}: ${span.from.toFixed(3)} → ${span.to.toFixed(3)} s`)}</title><line x1="${x}" y1="${ya}" x2="${x}" y2="${yb}"/><circle cx="${x}" cy="${yb}" r="2.5"/></g>`,
     );
   }
   groups.forEach((group, f) => {
@@ -190,7 +191,7 @@ export function sequenceSvg(
       const shadow = burst
         ? [3, 6].map((d) => `<line x1="${x1}" y1="${y1 + d}" x2="${ex}" y2="${ey + d}" class="burst-shadow"/>`).join('')
         : '';
-      const classes = `item seg seg-${kind}${seg.delivered ? '' : ' seg-lost'}${burst ? ' seg-burst' : ''}${marked ? ' seg-marked' : ''}`;
+      const classes = `seg seg-${kind}${seg.delivered ? '' : ' seg-lost'}${burst ? ' seg-burst' : ''}${marked ? ' seg-marked' : ''}`;
       body.push(
         `<g class="${classes}" data-frame="${f}">${shadow}` +
           `<line x1="${x1}" y1="${y1}" x2="${ex}" y2="${ey}"${marker}/>${lost}` +
@@ -202,7 +203,6 @@ export function sequenceSvg(
     const x = hostX(ev.host);
     // Labels point inwards from the lifeline, so they use the space between the hosts.
     const last = hosts.length > 1 && hosts.indexOf(ev.host) === hosts.length - 1;
-    const anchor = last ? 'end' : 'start';
     const tx = last ? x - 6 : x + 6;
     const room = last ? tx - timeCol - 4 : WIDTH - 2 - tx;
     const label = fit(words.eventLabel(ev), room);
@@ -219,7 +219,7 @@ export function sequenceSvg(
         ? `<rect x="${(last ? tx - w : tx) - 4}" y="${top + 3}" width="${w + 8}" height="17" rx="3"/>`
         : '';
     body.push(
-      `<g class="item ev ev-${ev.kind}${cls}" data-frame="${f}"${change}>${box}<text x="${tx}" y="${base}" text-anchor="${anchor}">${esc(label)}</text></g>`,
+      `<g class="ev ev-${ev.kind}${cls}${last ? ' ev-end' : ''}" data-frame="${f}"${change}>${box}<text x="${tx}" y="${base}">${esc(label)}</text></g>`,
     );
   });
 

@@ -97,6 +97,10 @@ for (const { locale, lang, check, hint } of locales) {
       expect(before).not.toContain(first.outcome?.[lang] ?? '\u0000');
       expect(fetched).toEqual([]);
       await expect(exercise(page).locator('.ex-question')).toHaveCount(1);
+      // The trace up to the first question arrives after the page has loaded, from its own file.
+      await expect(exercise(page).locator('.ex-stage svg.sequence')).toBeVisible();
+      await expect(exercise(page).locator('.ex-stage')).not.toHaveAttribute('aria-busy', 'true');
+      expect(fetched).toEqual([]);
       const rowsBefore = await exercise(page).locator('.ex-stage tbody tr').count();
 
       await answerByKeyboard(page, form, wrong.value);

@@ -101,7 +101,7 @@ test('a long trace is drawn up to its first 1500 items, and says so', async ({ p
   await editor(page).fill(keepalive('1h'));
   await expect(page.locator('.pg-ok')).toContainText('show the first 1500', { timeout: 10_000 });
   // One drawn item per trace item (timer bars beside the lifelines come on top).
-  await expect(figure(page).locator('svg.sequence .item.seg, svg.sequence .item.ev')).toHaveCount(1500);
+  await expect(figure(page).locator('svg.sequence g.seg, svg.sequence g.ev')).toHaveCount(1500);
   await expect(figure(page).locator('tbody tr')).toHaveCount(1500);
   expectQuiet(problems);
 });

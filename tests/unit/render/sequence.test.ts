@@ -55,8 +55,8 @@ describe('sequenceSvg', () => {
   });
 
   it('tells RST apart from other segments by class, marker and label, not colour alone', () => {
-    expect(svg).toMatch(/class="item seg seg-rst"[^>]*>.*?marker-end="url\(#x-rst\)".*?RST\+ACK/);
-    expect(svg).toMatch(/class="item seg seg-syn"/);
+    expect(svg).toMatch(/class="seg seg-rst"[^>]*>.*?marker-end="url\(#x-rst\)".*?RST\+ACK/);
+    expect(svg).toMatch(/class="seg seg-syn"/);
   });
 
   it('has a title and a description for assistive technology', () => {
@@ -66,7 +66,7 @@ describe('sequenceSvg', () => {
 
   it('marks a lost segment with a cross and the word for lost, without an arrowhead', () => {
     const drawn = sequenceSvg(lossy, words, 'y').svg;
-    const lost = drawn.match(/<g class="item seg seg-(\w+) seg-lost"[^>]*>(.*?)<\/g>/);
+    const lost = drawn.match(/<g class="seg seg-(\w+) seg-lost"[^>]*>(.*?)<\/g>/);
     expect(lost).not.toBeNull();
     expect(lost?.[2]).toContain('class="lost-mark"');
     expect(lost?.[2]).toContain('(lost)');
@@ -117,7 +117,7 @@ describe('timerSpans', () => {
     expect(span?.from).toBe(entered?.t);
     // Linux TIME-WAIT lasts 60 s (behaviour.md, Profiles: timers).
     expect((span?.to ?? 0) - (span?.from ?? 0)).toBeCloseTo(60, 5);
-    expect(sequenceSvg(trace, words, 'tw').svg).toContain('class="item timer-span"');
+    expect(sequenceSvg(trace, words, 'tw').svg).toContain('class="timer-span"');
   });
 });
 
@@ -133,7 +133,7 @@ describe('bursts', () => {
   it('draws back-to-back data segments as one arrow labelled with their count and bytes', () => {
     expect(data.length).toBeGreaterThan(3);
     const drawn = sequenceSvg(trace, words, 'b').svg;
-    const bursts = [...drawn.matchAll(/<g class="item seg seg-data seg-burst"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/g)];
+    const bursts = [...drawn.matchAll(/<g class="seg seg-data seg-burst"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/g)];
     expect(bursts.length).toBe(1);
     expect(bursts[0]?.[1]).toBe(`${data.length} × data, 20,000 B`);
   });
@@ -148,7 +148,7 @@ describe('bursts', () => {
 
   it('never puts two labels on one row', () => {
     const drawn = sequenceSvg(trace, words, 'r').svg;
-    const ys = [...drawn.matchAll(/<g class="item (?:seg|ev)[^>]*>.*?<text x="[^"]+" y="([^"]+)"/g)].map((m) => m[1]);
+    const ys = [...drawn.matchAll(/<g class="(?:seg|ev)[^>]*>.*?<text x="[^"]+" y="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ys).size).toBe(ys.length);
   });
 });
