@@ -73,9 +73,12 @@ export default defineConfig({
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms
       // (asides, heading anchor links) only run on the directories listed here.
       markdown: { processedDirs: ['./content'] },
-      // Code block UI strings (copy button) in the page's language, found from its path.
+      // Code block UI strings (copy button) in the page's language, found from its path. Long
+      // lines wrap rather than scroll: on a phone a scrolling block is only keyboard-reachable once
+      // Expressive Code's resize script has given it a tabindex, which axe can catch before it has.
       expressiveCode: {
         getBlockLocale: ({ file }) => contentLang(file.path, root) ?? 'en',
+        defaultProps: { wrap: true },
       },
       sidebar: [
         {
