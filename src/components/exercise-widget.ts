@@ -2,7 +2,8 @@
  * <exercise-set>: grades a lesson's exercises in the browser. The page holds each first
  * question's form; once it has loaded, the widget fetches the traces up to those questions (one
  * file per lesson and language, no answers in it). An answer or a hint fetches the exercise's
- * data file (built by exercise-data.ts) for the feedback, and reveals the next stage and question from it.
+ * data file (built by exercise-data.ts) for the feedback, and reveals the next stage and
+ * question from it; questions settled on an earlier visit come back settled.
  * Goal challenges load their builder and the model's worker only when opened.
  */
 import type { ExerciseData, QuestionData } from './exercise-data.ts';
@@ -233,10 +234,11 @@ class ExerciseSet extends HTMLElement {
         const lines = [
           this.s('exercise.restored', { when }),
           answer ? this.s('exercise.restored-answer', { answer }) : '',
+          q.rule?.[this.locale] ?? '',
         ];
         this.status(
           form,
-          [...lines, q.rule?.[this.locale] ?? ''].filter((l) => l !== ''),
+          lines.filter((l) => l !== ''),
           q,
         );
         await this.resolve(form, q);

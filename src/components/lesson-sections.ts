@@ -6,7 +6,7 @@
  * slugger over the heading's text, one slugger per page, so a repeated heading gets `-1`.
  */
 import GithubSlugger from 'github-slugger';
-import { CATALOGUE, type ProfileName, type Reason, type Trace } from '../model/index.ts';
+import { CATALOGUE, type ProfileName, type Trace } from '../model/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { SectionLookup } from '../exercises/view.ts';
 import { scenariosDrawnIn } from './cheat-sheet.ts';
@@ -88,13 +88,13 @@ function sectionsOf(lesson: string, lang: Lang): LessonSection[] {
  */
 export const courseSections: SectionLookup = (lesson, lang, { reason, scenario }) => {
   const sections = sectionsOf(lesson, lang);
-  const byReason = (r: Reason) =>
-    sectionShowing(sections, traceOf, (trace) => trace.segments.some((seg) => seg.reason === r));
-  const byScenario = (id: string) => sectionShowing(sections, traceOf, (_, drawn) => drawn === id);
-  const order = reason !== null && CATALOGUE[reason].kind === 'other' ? ['scenario', 'reason'] : ['reason', 'scenario'];
-  for (const by of order) {
-    const found = by === 'reason' ? reason && byReason(reason) : scenario && byScenario(scenario);
-    if (found) return { id: found.id, title: found.title };
-  }
-  return null;
+  const byReason = () =>
+    reason === null
+      ? null
+      : sectionShowing(sections, traceOf, (trace) => trace.segments.some((seg) => seg.reason === reason));
+  const byScenario = () =>
+    scenario === null ? null : sectionShowing(sections, traceOf, (_, drawn) => drawn === scenario);
+  const ordinary = reason !== null && CATALOGUE[reason].kind === 'other';
+  const found = ordinary ? (byScenario() ?? byReason()) : (byReason() ?? byScenario());
+  return found && { id: found.id, title: found.title };
 };

@@ -8,7 +8,7 @@
 import type { BeliefId } from '../model/beliefs.ts';
 import type { Trace, TraceSegment } from '../model/trace.ts';
 import { segmentSignature, traceDiff } from '../render/trace-items.ts';
-import { beliefText, t, type Lang } from '../i18n/index.ts';
+import { beliefText, joinSentences, t, type Lang } from '../i18n/index.ts';
 import type { Believed } from './playground-run.ts';
 import { drawFigure } from './playground-figure.ts';
 import { firstItems } from './trace-view.ts';
@@ -64,7 +64,7 @@ export class BeliefComparison {
     const legend = el(this.head, '.pg-belief-legend', HTMLElement);
     // A belief is an overlay on the linux profile: beside another profile, say where differences may come from.
     const note = trace.profile === 'linux' ? [] : [t(this.lang, 'playground.belief.profile')];
-    this.fact.textContent = [words.fact, ...note].join(this.lang === 'zh-CN' ? '' : ' ');
+    this.fact.textContent = joinSentences(this.lang, [words.fact, ...note]);
     if ('error' in believed) {
       legend.textContent = t(this.lang, 'playground.belief.error', { name: words.name, message: believed.error });
       return { ...NONE, sentence: legend.textContent };
@@ -72,8 +72,7 @@ export class BeliefComparison {
     const { onlyA, onlyB } = traceDiff(believed.trace, trace);
     if (onlyA.length === 0 && onlyB.length === 0) {
       const same = t(this.lang, 'playground.belief.same');
-      // Chinese sentences follow each other without a space.
-      legend.textContent = [asIf, same].join(this.lang === 'zh-CN' ? '' : ' ');
+      legend.textContent = joinSentences(this.lang, [asIf, same]);
       return { ...NONE, sentence: same };
     }
     legend.textContent = t(this.lang, 'compare.marked');

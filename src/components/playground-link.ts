@@ -1,7 +1,7 @@
 /**
  * The playground's share link: the scenario text, and the profile and the belief compared
- * with, if chosen, in the URL's fragment. The fragment never reaches a server, so a shared scenario stays between
- * the people who pass the link around. Text is UTF-8, then base64url (RFC 4648 §5), unpadded.
+ * with, if chosen, in the URL's fragment. The fragment never reaches a server, so a shared
+ * scenario stays between the people who pass the link around. Text is UTF-8, then base64url (RFC 4648 §5), unpadded.
  */
 import type { ProfileName } from '../model/trace.ts';
 import { BELIEF_IDS, type BeliefId } from '../model/beliefs.ts';

@@ -6,7 +6,7 @@
  */
 import './scenario-player.ts';
 import type { Trace } from '../model/trace.ts';
-import { t, type Lang, type UiKey } from '../i18n/index.ts';
+import { joinSentences, t, type Lang, type UiKey } from '../i18n/index.ts';
 import { decodeShared, type Shared } from './playground-link.ts';
 import { copyLink, downloadPcap } from './playground-share.ts';
 import type { Believed, Problem, RunOutcome, RunRequest } from './playground-run.ts';
@@ -223,14 +223,12 @@ class ScenarioPlayground extends HTMLElement {
     const shown = drawn.segments.length + drawn.events.length;
     const compared = this.comparison.show(this.asked, trace, believed);
     const ok = el(this.status, '.pg-ok', HTMLElement);
-    ok.textContent = [
+    ok.textContent = joinSentences(this.uiLang, [
       this.notice,
       this.say('playground.ok', { segments: trace.segments.length, events: trace.events.length }),
       shown < total ? this.say('playground.truncated', { total, shown }) : '',
       compared.sentence,
-    ]
-      .filter(Boolean)
-      .join(this.uiLang === 'zh-CN' ? '' : ' ');
+    ]);
     this.notice = '';
     ok.hidden = false;
     const list = el(this.status, '.pg-errors', HTMLUListElement);

@@ -14,6 +14,11 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
 }
 
 /** The one-line explanation of a reason id (the rule catalogue's prose), `reason.<id>` in each dictionary. */
+/** Sentences one after another: a space between them in English, none in Chinese (full-width punctuation ends each). */
+export function joinSentences(lang: Lang, sentences: readonly string[]): string {
+  return sentences.filter((s) => s !== '').join(lang === 'zh-CN' ? '' : ' ');
+}
+
 export function reasonText(reason: Reason, lang: Lang): string {
   const key: UiKey = `reason.${reason}`;
   return DICTIONARIES[lang][key];

@@ -3,9 +3,9 @@
  * of back-to-back segments), socket states and calls beside the lifelines. Pure: a trace in,
  * an SVG string out. Every drawn item carries `data-frame`, the frame of frameGroups() it
  * draws, so a player can reveal them one by one. Labels beside the last lifeline carry `ev-end`
- * (the stylesheet anchors them at their end), so no item repeats a presentation attribute. Every label has a row of its own, so no two
- * labels overlap; the drawing is narrow (WIDTH user units) so it stays legible on a phone and
- * scales up on wide screens. RST and FIN differ by line style, arrowhead and label, never by
+ * (the stylesheet anchors them at their end), so no item repeats a presentation attribute.
+ * Every label has a row of its own, so no two labels overlap; the drawing is narrow (WIDTH
+ * user units) so it stays legible on a phone and scales up on wide screens. RST and FIN differ by line style, arrowhead and label, never by
  * colour alone.
  */
 import type { Trace, TraceEvent, TraceSegment } from '../model/trace.ts';
