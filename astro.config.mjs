@@ -11,6 +11,8 @@ import { contentLang, locales } from './src/integrations/content-layout.ts';
 import { starlightContentLocale } from './src/integrations/starlight-content-locale.ts';
 import { pcapDevServer } from './src/integrations/pcap-dev.ts';
 import { csp, cspInlineHashes } from './src/integrations/csp.ts';
+import { deferredStyles, PRINT_CSS_ID } from './src/integrations/deferred-styles.ts';
+import { leanMarkupPass } from './src/integrations/lean-markup.ts';
 
 /** Set at build time: `/` by default, `BASE_PATH=/course/ npm run build` for a sub-folder. */
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -67,7 +69,14 @@ export default defineConfig({
       locales,
       // One bilingual 404 page (src/pages/404.astro): static hosts serve a single 404.html.
       disable404Route: true,
-      customCss: ['./src/styles/citations.css', './src/styles/tables.css'],
+      customCss: [
+        PRINT_CSS_ID,
+        './src/styles/citations.css',
+        './src/styles/tables.css',
+        './src/styles/anchor-links.css',
+      ],
+      // Pagefind's styles load after the page (see src/integrations/deferred-styles.ts).
+      components: { Search: './src/components/overrides/Search.astro' },
       // Previous/next run through the lessons only; hero buttons get the base path.
       routeMiddleware: './src/integrations/route-middleware.ts',
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms
@@ -128,6 +137,8 @@ export default defineConfig({
     mdx(),
     starlightContentLocale(markdownProcessor),
     pcapDevServer(),
+    deferredStyles(),
+    leanMarkupPass(),
     cspInlineHashes(),
   ],
 });

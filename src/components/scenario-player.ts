@@ -8,6 +8,8 @@
  * table opens. To show another trace, replace the element: a new one reads its frames when
  * it is connected.
  */
+import { chaptersElement, controlsElement, keysElement, readWords, type PlayerWords } from './player-controls.ts';
+
 const STEP_MS = 900;
 
 interface Chapter {
@@ -28,6 +30,7 @@ class ScenarioPlayer extends HTMLElement {
   /** One list per host in the states panel, items in frame order. */
   private states: Element[] = [];
   private opened: HTMLDetailsElement[] = [];
+  private words: PlayerWords | null = null;
   private readonly beforePrint = (): void => {
     this.opened = [...this.tables()].filter((d) => !d.open);
     for (const details of this.opened) details.open = true;
@@ -39,6 +42,8 @@ class ScenarioPlayer extends HTMLElement {
 
   connectedCallback(): void {
     this.total = Number(this.dataset['frames'] ?? 0);
+    this.words = readWords(this.dataset['ui']);
+    this.addControls();
     this.items = [...this.querySelectorAll('svg [data-frame]')];
     this.rows = [...this.tables()].flatMap((table) => [...table.querySelectorAll('tr[data-frame]')]);
     this.chapters();
@@ -72,6 +77,19 @@ class ScenarioPlayer extends HTMLElement {
     this.pause();
     window.removeEventListener('beforeprint', this.beforePrint);
     window.removeEventListener('afterprint', this.afterPrint);
+  }
+
+  /**
+   * The controls, chapter group and keys line, made here from the page's words; a player copied
+   * from one already running (the playground's) has them.
+   */
+  private addControls(): void {
+    const words = this.words;
+    if (!words || this.querySelector('.scenario-controls')) return;
+    this.prepend(controlsElement(words, true), chaptersElement(words));
+    this.append(keysElement(words));
+    const diagram = this.querySelector('.scenario-diagram');
+    diagram?.setAttribute('aria-label', `${diagram.getAttribute('aria-label') ?? ''} ${words.keys}`);
   }
 
   /** The trace tables that belong to this player: inside it, or the one right after it. */
@@ -175,7 +193,7 @@ class ScenarioPlayer extends HTMLElement {
     const button = this.querySelector('button[data-action="play"]');
     button?.setAttribute('aria-pressed', String(playing));
     const label = button?.querySelector('.play-label');
-    if (label) label.textContent = (playing ? this.dataset['pause'] : this.dataset['play']) ?? '';
+    if (label) label.textContent = (playing ? this.words?.pause : this.words?.play) ?? '';
   }
 
   /** The whole diagram, nothing singled out. */

@@ -1,0 +1,51 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Markup that every page repeats, taken out of the built pages so the heaviest lesson reaches
+ * first paint sooner on a slow phone. Each step leaves the page reading and working the same.
+ */
+const STEPS: { name: string; apply(html: string): string }[] = [
+  {
+    // Starlight puts the same 600-byte link icon SVG in every heading's anchor link; the icon
+    // is drawn by src/styles/anchor-links.css instead.
+    name: 'heading anchor icons',
+    apply: (html) =>
+      html.replace(/(<span aria-hidden="true" class="sl-anchor-icon">)<svg\b[\s\S]*?<\/svg>(<\/span>)/g, '$1$2'),
+  },
+];
+
+export function leanMarkup(html: string): string {
+  return STEPS.reduce((page, step) => step.apply(page), html);
+}
+
+/** Apply `rewrite` to every HTML page under `dir`; returns how many pages changed, of how many. */
+export async function rewritePages(dir: URL, rewrite: (html: string) => string): Promise<[number, number]> {
+  const root = fileURLToPath(dir);
+  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html'));
+  let changed = 0;
+  for (const file of files) {
+    const path = join(root, file);
+    const html = await readFile(path, 'utf8');
+    const done = rewrite(html);
+    if (done !== html) {
+      await writeFile(path, done);
+      changed++;
+    }
+  }
+  return [changed, files.length];
+}
+
+export function leanMarkupPass(): AstroIntegration {
+  return {
+    name: 'tcp-reset-lab-lean-markup',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const [changed, total] = await rewritePages(dir, leanMarkup);
+        logger.info(`${STEPS.map((s) => s.name).join(', ')}: ${changed} of ${total} pages`);
+      },
+    },
+  };
+}
