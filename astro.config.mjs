@@ -75,8 +75,12 @@ export default defineConfig({
         './src/styles/tables.css',
         './src/styles/anchor-links.css',
       ],
-      // Pagefind's styles load after the page (see src/integrations/deferred-styles.ts).
-      components: { Search: './src/components/overrides/Search.astro' },
+      // Search: Pagefind's styles load after the page (src/integrations/deferred-styles.ts).
+      // MarkdownContent: one script starts the content's widgets once the page has loaded.
+      components: {
+        Search: './src/components/overrides/Search.astro',
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
       // Previous/next run through the lessons only; hero buttons get the base path.
       routeMiddleware: './src/integrations/route-middleware.ts',
       // Our pages live outside src/content/docs/; Starlight's Markdown transforms

@@ -54,3 +54,6 @@ class CheatSheet extends HTMLElement {
 }
 
 customElements.define('cheat-sheet', CheatSheet);
+
+// A module, for widgets.ts to import when the page has one.
+export {};

@@ -1,8 +1,11 @@
 /**
- * <scenario-compare>: one set of controls for the two players of a <Compare>. Its buttons,
- * speed choice and keys (wherever focus is inside the comparison) drive both players at once,
- * frame for frame; the players' own step buttons are hidden.
+ * <scenario-compare>: one set of controls for the two players of a <Compare>, made here from
+ * the page's player words and the comparison's name for them (`data-label`). Its buttons, speed choice and keys (wherever focus is inside the
+ * comparison) drive both players at once, frame for frame; the players' own step buttons are
+ * hidden.
  */
+import { controlsElement, pageControlWords, type ControlWords } from './player-controls.ts';
+
 interface Steppable extends HTMLElement {
   act(action: string): void;
   setSpeed(speed: number): void;
@@ -10,11 +13,14 @@ interface Steppable extends HTMLElement {
 
 class ScenarioCompare extends HTMLElement {
   private playing = false;
+  private words: ControlWords | null = null;
 
   connectedCallback(): void {
-    const controls = this.querySelector<HTMLElement>('.compare-controls');
-    if (!controls) return;
-    controls.hidden = false;
+    this.words = pageControlWords(this.dataset['label']);
+    const section = this.querySelector('.compare');
+    if (!this.words || !section || this.querySelector('.compare-controls')) return;
+    const controls = controlsElement(this.words, 'compare-controls', false);
+    section.prepend(controls);
     this.classList.add('is-linked');
     controls.addEventListener('click', (e) => {
       const button = (e.target as Element).closest('button[data-action]');
@@ -47,7 +53,7 @@ class ScenarioCompare extends HTMLElement {
     const button = this.querySelector('.compare-controls button[data-action="play"]');
     button?.setAttribute('aria-pressed', String(this.playing));
     const label = button?.querySelector('.play-label');
-    if (label) label.textContent = (this.playing ? this.dataset['pause'] : this.dataset['play']) ?? '';
+    if (label) label.textContent = (this.playing ? this.words?.pause : this.words?.play) ?? '';
     for (const player of this.players()) player.act(action === 'play' ? (this.playing ? 'play-on' : 'pause') : action);
   }
 }

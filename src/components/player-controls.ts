@@ -1,9 +1,10 @@
 /**
  * A player's controls, made in the browser: without JavaScript they would do nothing, so the
- * page carries only their words (`data-ui` on the player, from playerWords()) and not eight
- * copies of the same buttons.
+ * page carries only their words, once (`data-ui` on its first player, see TracePlayer.astro),
+ * and not a copy of the same buttons for every diagram.
  */
-export interface PlayerWords {
+/** The words of a row of controls (a player's, or a comparison's that drives two). */
+export interface ControlWords {
   /** The controls group's name. */
   label: string;
   restart: string;
@@ -13,25 +14,24 @@ export interface PlayerWords {
   forward: string;
   end: string;
   speed: string;
-  chapters: string;
-  keys: string;
 }
 
-const WORDS: readonly (keyof PlayerWords)[] = [
-  'label',
-  'restart',
-  'back',
-  'play',
-  'pause',
-  'forward',
-  'end',
-  'speed',
-  'chapters',
-  'keys',
-];
+/**
+ * A player's words: its controls', its chapter group's name, the line listing its keys, and
+ * its position readouts ("Event {n} of {total}", and the one for the whole diagram).
+ */
+export interface PlayerWords extends ControlWords {
+  chapters: string;
+  keys: string;
+  position: string;
+  overview: string;
+}
 
-/** The words from a `data-ui` attribute, or null when any is missing. */
-export function readWords(json: string | undefined): PlayerWords | null {
+const CONTROL_WORDS = ['label', 'restart', 'back', 'play', 'pause', 'forward', 'end', 'speed'] as const;
+const PLAYER_WORDS = [...CONTROL_WORDS, 'chapters', 'keys', 'position', 'overview'] as const;
+
+/** The words in a `data-ui` attribute's JSON, when it has every one of `keys` as a string. */
+function parseWords(json: string | undefined, keys: readonly string[]): Record<string, string> | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json ?? '');
@@ -40,7 +40,20 @@ export function readWords(json: string | undefined): PlayerWords | null {
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
   const words = parsed as Record<string, unknown>;
-  return WORDS.every((k) => typeof words[k] === 'string') ? (words as unknown as PlayerWords) : null;
+  return keys.every((k) => typeof words[k] === 'string') ? (words as Record<string, string>) : null;
+}
+
+/** The page's player words (`data-ui` on its first player), or null when any is missing. */
+export const pagePlayerWords = (): PlayerWords | null =>
+  parseWords(
+    document.querySelector<HTMLElement>('scenario-player[data-ui]')?.dataset['ui'],
+    PLAYER_WORDS,
+  ) as PlayerWords | null;
+
+/** The page's words for a comparison's controls, named `label`, or null when any is missing. */
+export function pageControlWords(label: string | undefined): ControlWords | null {
+  const words = pagePlayerWords();
+  return words && label ? { ...words, label } : null;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -56,8 +69,11 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 const span = (text: string, attrs: Record<string, string> = {}) => element('span', attrs, text);
 
-/** The row of buttons and the speed choice; `position` adds the "Event n of N" readout. */
-export function controlsElement(words: PlayerWords, position: boolean): HTMLDivElement {
+/**
+ * The row of buttons and the speed choice, classed `className`; `position` adds the player's
+ * "Event n of N" readout.
+ */
+export function controlsElement(words: ControlWords, className: string, position: boolean): HTMLDivElement {
   const button = (action: string, ...children: (Node | string)[]) =>
     element('button', { type: 'button', 'data-action': action }, ...children);
   const play = button('play', '▶ ', span(words.play, { class: 'play-label' }));
@@ -70,7 +86,7 @@ export function controlsElement(words: PlayerWords, position: boolean): HTMLDivE
   speed.value = '1';
   return element(
     'div',
-    { class: 'scenario-controls', role: 'group', 'aria-label': words.label },
+    { class: className, role: 'group', 'aria-label': words.label },
     button('restart', '↺ ', span(words.restart)),
     button('back', '◀ ', span(words.back)),
     play,

@@ -8,7 +8,7 @@
  * table opens. To show another trace, replace the element: a new one reads its frames when
  * it is connected.
  */
-import { chaptersElement, controlsElement, keysElement, readWords, type PlayerWords } from './player-controls.ts';
+import { chaptersElement, controlsElement, keysElement, pagePlayerWords, type PlayerWords } from './player-controls.ts';
 
 const STEP_MS = 900;
 
@@ -42,7 +42,7 @@ class ScenarioPlayer extends HTMLElement {
 
   connectedCallback(): void {
     this.total = Number(this.dataset['frames'] ?? 0);
-    this.words = readWords(this.dataset['ui']);
+    this.words = pagePlayerWords();
     this.addControls();
     this.items = [...this.querySelectorAll('svg [data-frame]')];
     this.rows = [...this.tables()].flatMap((table) => [...table.querySelectorAll('tr[data-frame]')]);
@@ -86,7 +86,7 @@ class ScenarioPlayer extends HTMLElement {
   private addControls(): void {
     const words = this.words;
     if (!words || this.querySelector('.scenario-controls')) return;
-    this.prepend(controlsElement(words, true), chaptersElement(words));
+    this.prepend(controlsElement(words, 'scenario-controls', true), chaptersElement(words));
     this.append(keysElement(words));
     const diagram = this.querySelector('.scenario-diagram');
     diagram?.setAttribute('aria-label', `${diagram.getAttribute('aria-label') ?? ''} ${words.keys}`);
@@ -203,7 +203,7 @@ class ScenarioPlayer extends HTMLElement {
     for (const item of this.items) item.classList.remove('is-hidden', 'is-current');
     for (const row of this.rows) row.classList.remove('is-current');
     this.markStates(this.frame);
-    this.say((this.dataset['overview'] ?? '').replace('{total}', String(this.total)), '');
+    this.say((this.words?.overview ?? '').replace('{total}', String(this.total)), '');
     this.dispatchEvent(new CustomEvent('scenario-frame', { bubbles: true, detail: { frame: this.frame } }));
   }
 
@@ -217,7 +217,7 @@ class ScenarioPlayer extends HTMLElement {
     }
     for (const row of this.rows) row.classList.toggle('is-current', Number(row.getAttribute('data-frame')) === frame);
     this.markStates(frame);
-    const position = (this.dataset['position'] ?? '')
+    const position = (this.words?.position ?? '')
       .replace('{n}', String(frame + 1))
       .replace('{total}', String(this.total));
     this.say(position, this.captionOf(frame));

@@ -71,3 +71,6 @@ class StateDiagram extends HTMLElement {
 }
 
 if (!customElements.get('state-diagram')) customElements.define('state-diagram', StateDiagram);
+
+// A module, for widgets.ts to import when the page has one.
+export {};

@@ -103,3 +103,54 @@ test('search finds pages in the reader’s language', async ({ page }) => {
   await expect(results.first()).toBeVisible();
   await expect(dialog.locator('a[href*="/en/"]')).toHaveCount(0);
 });
+
+test('a lesson waits for one stylesheet only; search styles arrive after the page and style the dialog', async ({
+  page,
+  request,
+}) => {
+  const url = `${base}zh-cn/lessons/10-beyond-the-article/`;
+  const html = await (await request.get(url)).text();
+  const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+  expect(sheets, 'stylesheets linked by the page').toHaveLength(1);
+  const href = /href="([^"]+)"/.exec(sheets[0] ?? '')?.[1] ?? '';
+  const css = await (await request.get(href)).text();
+  expect(css, 'print rules are in the main stylesheet').toContain('@media print');
+  expect(css, 'no search dialog rules before first paint').not.toContain('pagefind-ui__result');
+
+  await page.goto(url);
+  await expect(page.locator('head link[rel="stylesheet"][href*="search-dialog"]')).toHaveCount(1);
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: '搜索' });
+  await dialog.getByRole('textbox', { name: '搜索' }).fill('RST');
+  const result = dialog.locator('.pagefind-ui__result').first();
+  await expect(result).toBeVisible();
+  // Pagefind's rules (results are not bulleted) and Starlight's (the page does not scroll behind).
+  expect(await result.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
+  expect(await page.locator('[data-search-modal-open]').evaluate((el) => getComputedStyle(el).overflow)).toBe('hidden');
+});
+
+test('printing a lesson: light colours, whole diagrams, no controls, trace tables open', async ({ page }) => {
+  await page.goto(`${base}en/lessons/09-linger-abort/`);
+  // A player of its own (in a comparison, the comparison's controls step it).
+  const player = page.locator('scenario-player:not(scenario-compare scenario-player)').first();
+  await expect(player.locator('.scenario-controls')).toBeVisible();
+  // Step into the diagram, so printing has to show what playing had hidden.
+  await player.getByRole('button', { name: 'Step forward' }).click();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(player.locator('.scenario-controls')).toBeHidden();
+  const hidden = player.locator('svg [data-frame].is-hidden').first();
+  // (On screen it fades; the print rule's opacity arrives at the end of that transition.)
+  await expect.poll(() => hidden.evaluate((g) => getComputedStyle(g).opacity)).toBe('1');
+  // Every trace table prints, the players' and the exercises' alike.
+  const tables = page.locator('details.scenario-table');
+  expect(await tables.count()).toBeGreaterThan(3);
+  for (const table of await tables.locator('table').all()) await expect(table).toBeVisible();
+  // Starlight's print rules (in the main stylesheet now): dark text on white even in the dark theme.
+  const text = await page.evaluate(() => getComputedStyle(document.body).color);
+  expect(text).not.toBe(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  expect(await tables.evaluateAll((ds) => ds.some((d) => (d as HTMLDetailsElement).open))).toBe(false);
+});
