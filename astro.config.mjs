@@ -74,6 +74,7 @@ export default defineConfig({
         './src/styles/citations.css',
         './src/styles/tables.css',
         './src/styles/anchor-links.css',
+        './src/styles/snippets.css',
       ],
       // Search: Pagefind's styles load after the page (src/integrations/deferred-styles.ts).
       // MarkdownContent: one script starts the content's widgets once the page has loaded.
