@@ -22,7 +22,7 @@
  * simulates a slow link that fetches the stylesheet only once the whole document is in, so every
  * 30 KB of HTML costs about 150 ms of first paint; an exercise's first stage is fetched after load
  * for that reason (/exercise-stage/), the player's stylesheet is inline, and its controls are made
- * in the browser.
+ * in the browser. A lesson links one stylesheet, no more: each blocks first paint.
  *
  * The bare Starlight page is the home page, /en/. Starlight's doc pages (sidebar, table of
  * contents) carry a few scripts more than that splash page, so a plain page may add JS only
@@ -78,6 +78,8 @@ interface Page {
   scripts: Map<string, Script>;
   /** Bytes of the HTML file itself, uncompressed. */
   htmlBytes: number;
+  /** The stylesheets the HTML links (`<link rel="stylesheet">`), each one blocking first paint. */
+  stylesheets: number;
 }
 
 const problems: string[] = [];
@@ -201,7 +203,8 @@ function pageJs(file: string): Page {
     if (type === 'module') followImports(body, path, path, scripts, name);
   }
   const kind: Kind = path === `${base}en/` ? 'baseline' : kindOf(html, path);
-  return { path, kind, scripts, htmlBytes: Buffer.byteLength(html) };
+  const stylesheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].length;
+  return { path, kind, scripts, htmlBytes: Buffer.byteLength(html), stylesheets };
 }
 
 /** A page's type, by the first custom element (or page shape) it carries, in this order. */
@@ -305,6 +308,12 @@ function check(): void {
     if (page.kind === 'lesson' && page.htmlBytes > HTML_BUDGET) {
       verdict = 'HTML OVER';
       problems.push(`${page.path}: ${kb(page.htmlBytes)} KB of HTML, over the lesson budget of ${kb(HTML_BUDGET)} KB`);
+    }
+    // A second stylesheet shares the slow link with the first before anything is painted (an
+    // Expressive Code block brings one: lessons write their few lines of code as <pre class="snippet">).
+    if (page.kind === 'lesson' && page.stylesheets !== 1) {
+      verdict = 'CSS';
+      problems.push(`${page.path}: links ${page.stylesheets} stylesheets; a lesson links one, the site's own`);
     }
     if (page.kind === 'plain') {
       const ours = extra.filter((s) => !isStarlights(s, page.scripts, starlight));

@@ -17,6 +17,13 @@ describe('leanMarkup', () => {
     expect(lean).toContain('Section titled “A”');
   });
 
+  it('fetches module scripts at low priority and leaves inline ones alone', () => {
+    const page = '<script type="module" src="/_astro/a.js"></script><script type="module">let a = 1;</script>';
+    expect(leanMarkup(page)).toBe(
+      '<script type="module" fetchpriority="low" src="/_astro/a.js"></script><script type="module">let a = 1;</script>',
+    );
+  });
+
   it('leaves other SVGs alone', () => {
     const figure = '<figure><svg class="sequence" viewBox="0 0 10 10"><path d="M0 0"/></svg></figure>';
     expect(leanMarkup(figure)).toBe(figure);
