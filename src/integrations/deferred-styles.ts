@@ -23,13 +23,15 @@ import { rewritePages } from './lean-markup.ts';
  */
 
 const require = createRequire(import.meta.url);
-const SEARCH_ASTRO = require.resolve('@astrojs/starlight/components/Search.astro');
+/** A path as Vite writes a module id: forward slashes on every system. */
+const asId = (path: string) => path.replaceAll('\\', '/');
+const SEARCH_ASTRO = asId(require.resolve('@astrojs/starlight/components/Search.astro'));
 const STARLIGHT_DIST = dirname(dirname(SEARCH_ASTRO));
 /** Starlight's print rules, imported through `customCss` (its package does not export the file). */
 export const PRINT_CSS_ID = 'virtual:tcp-reset-lab/starlight-print.css';
 const PRINT_CSS_FILE = join(STARLIGHT_DIST, 'style', 'print.css');
 /** The search dialog's stylesheet: Pagefind's import is in the file, Starlight's rules are added. */
-const SEARCH_CSS_FILE = fileURLToPath(new URL('../components/overrides/search-dialog.css', import.meta.url));
+const SEARCH_CSS_FILE = asId(fileURLToPath(new URL('../components/overrides/search-dialog.css', import.meta.url)));
 const GLOBAL_STYLE = /<style is:global>([\s\S]*?)<\/style>/;
 const PAGEFIND_IMPORT = /@import url\('@pagefind\/default-ui\/css\/ui\.css'\) layer\(starlight\.core\);/;
 const PRINT_LINK = /<link rel="stylesheet" href="[^"]*\/print\.[\w-]+\.css" media="print">/;
