@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
+import { rewritePages } from './built-pages.ts';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
@@ -82,19 +80,8 @@ export function cspInlineHashes(): AstroIntegration {
     name: 'tcp-reset-lab-csp-inline-hashes',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html'));
-        let changed = 0;
-        for (const file of files) {
-          const path = join(root, file);
-          const html = await readFile(path, 'utf8');
-          const done = addInlineHashes(html);
-          if (done !== html) {
-            await writeFile(path, done);
-            changed++;
-          }
-        }
-        logger.info(`hashed the inline scripts and styles of ${changed} of ${files.length} pages`);
+        const [changed, total] = await rewritePages(dir, addInlineHashes);
+        logger.info(`hashed the inline scripts and styles of ${changed} of ${total} pages`);
       },
     },
   };

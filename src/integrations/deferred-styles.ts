@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { rewritePages } from './lean-markup.ts';
+import { rewritePages } from './built-pages.ts';
 
 /**
  * Two sets of Starlight's styles leave the path to first paint:
